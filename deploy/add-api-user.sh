@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Add (or update) a Clientele API user in the Elytron filesystem realm "ClienteleRealm".
+#
+# Usage: deploy/add-api-user.sh <jboss-home> <username> <password|-> <role>[,<role>...]
+#   password "-" reads the password from stdin (first line), keeping it off the command line.
+#   Roles: crm-admin, crm-integration, crm-agent, crm-marketing, crm-readonly
+# Env:   CONTROLLER=host:port  management endpoint (default 127.0.0.1:9990)
+# Needs a running server on which deploy/configure-security.cli has been applied.
+# The password is never echoed; it is passed to jboss-cli in a mode-600 temp file that is
+# removed on exit. It is stored as a clear (two-way) password in the encrypted realm, which
+# JBossWS needs to verify UsernameToken PasswordDigest.
+set -euo pipefail
+
+if [ $# -ne 4 ]; then
+    echo "usage: $0 <jboss-home> <username> <password|-> <role>[,<role>...]" >&2
+    exit 2
+fi
+JBOSS_HOME_ARG=$1 USERNAME=$2 PASSWORD=$3 ROLES=$4
+CONTROLLER=${CONTROLLER:-127.0.0.1:9990}
+CLI="$JBOSS_HOME_ARG/bin/jboss-cli.sh"
+[ -x "$CLI" ] || { echo "error: $CLI not found or not executable" >&2; exit 2; }
+
+if [ "$PASSWORD" = "-" ]; then
+    IFS= read -r PASSWORD || true
+fi
+[ -n "$PASSWORD" ] || { echo "error: empty password" >&2; exit 2; }
+[[ "$USERNAME" =~ ^[A-Za-z0-9._@-]+$ ]] || { echo "error: username may only contain A-Z a-z 0-9 . _ @ -" >&2; exit 2; }
+
+VALID_ROLES=" crm-admin crm-integration crm-agent crm-marketing crm-readonly "
+ROLE_LIST=""
+IFS=',' read -r -a ROLE_ARR <<< "$ROLES"
+for r in "${ROLE_ARR[@]}"; do
+    r=$(echo "$r" | tr -d '[:space:]')
+    [ -n "$r" ] || continue
+    case "$VALID_ROLES" in
+        *" $r "*) ;;
+        *) echo "error: unknown role '$r' (allowed:$VALID_ROLES)" >&2; exit 2 ;;
+    esac
+    ROLE_LIST="${ROLE_LIST:+$ROLE_LIST,}$r"
+done
+[ -n "$ROLE_LIST" ] || { echo "error: at least one role is required" >&2; exit 2; }
+
+# Escape for a double-quoted jboss-cli string: backslash and double quote.
+ESCAPED_PW=$(printf '%s' "$PASSWORD" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')
+
+umask 077
+TMP=$(mktemp "${TMPDIR:-/tmp}/clientele-user.XXXXXX")
+trap 'rm -f "$TMP"' EXIT
+REALM=/subsystem=elytron/filesystem-realm=ClienteleRealm
+cat > "$TMP" <<CLIEOF
+if (outcome != success) of $REALM:read-identity(identity=$USERNAME)
+    $REALM:add-identity(identity=$USERNAME)
+end-if
+$REALM:set-password(identity=$USERNAME, clear={password="$ESCAPED_PW"})
+if (outcome == success) of $REALM:read-identity(identity=$USERNAME)
+    $REALM:remove-identity-attribute(identity=$USERNAME, name=Roles)
+end-if
+$REALM:add-identity-attribute(identity=$USERNAME, name=Roles, value=[${ROLE_LIST}])
+CLIEOF
+unset PASSWORD ESCAPED_PW
+
+# Output of jboss-cli is discarded on success (it never contains the password, but keep it quiet).
+if OUT=$("$CLI" -c --controller="$CONTROLLER" --file="$TMP" 2>&1); then
+    echo "user '$USERNAME' saved in ClienteleRealm with roles: $ROLE_LIST"
+else
+    echo "error: jboss-cli failed:" >&2
+    echo "$OUT" | grep -v -i 'password' >&2
+    exit 1
+fi
