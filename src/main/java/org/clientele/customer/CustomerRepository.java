@@ -1,0 +1,176 @@
+package org.clientele.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Loads and stores customers, their external keys and interactions with JPA. */
+@ApplicationScoped
+public class CustomerRepository {
+
+    @PersistenceContext(unitName = "clientele")
+    EntityManager em;
+
+    public Customer find(long id) {
+        return em.find(Customer.class, id);
+    }
+
+    public void add(Customer customer) {
+        em.persist(customer);
+    }
+
+    public void add(Interaction interaction) {
+        em.persist(interaction);
+    }
+
+    public Contact findContact(long id) {
+        return em.find(Contact.class, id);
+    }
+
+    /** Customers by id, keyed by id. */
+    public Map<Long, Customer> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select c from Customer c where c.id in :ids", Customer.class)
+                .setParameter("ids", Set.copyOf(ids))
+                .getResultStream()
+                .collect(Collectors.toMap(Customer::getId, c -> c));
+    }
+
+    /** The external key (system, id), or null. */
+    public ExternalKey findKey(String system, String externalId) {
+        List<ExternalKey> found = em.createQuery(
+                        "select k from ExternalKey k join fetch k.customer where k.system = :s and k.externalId = :id",
+                        ExternalKey.class)
+                .setParameter("s", system)
+                .setParameter("id", externalId)
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The customers owning the given keys, keyed by the key. */
+    public Map<CustomerDraft.Key, Customer> findByKeys(Collection<CustomerDraft.Key> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> systems = keys.stream().map(CustomerDraft.Key::system).collect(Collectors.toSet());
+        Set<String> ids = keys.stream().map(CustomerDraft.Key::id).collect(Collectors.toSet());
+        Map<CustomerDraft.Key, Customer> result = new HashMap<>();
+        for (ExternalKey k : em.createQuery("select k from ExternalKey k join fetch k.customer"
+                        + " where k.system in :systems and k.externalId in :ids", ExternalKey.class)
+                .setParameter("systems", systems)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            CustomerDraft.Key key = new CustomerDraft.Key(k.getSystem(), k.getExternalId());
+            if (keys.contains(key)) {
+                result.put(key, k.getCustomer());
+            }
+        }
+        return result;
+    }
+
+    /** One page of customers matching the query, ordered by id, starting after {@code afterId}. */
+    public List<Customer> find(CustomerQuery q, long afterId, int limit) {
+        StringBuilder jpql = new StringBuilder("select c from Customer c where c.id > :after");
+        Map<String, Object> params = new HashMap<>();
+        params.put("after", afterId);
+        if (!q.includeDeleted()) {
+            jpql.append(" and c.deleted = false");
+        }
+        if (q.nameContains() != null) {
+            jpql.append(" and c.nameLower like :name escape '!'");
+            params.put("name", "%" + likeEscape(q.nameContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (q.email() != null) {
+            jpql.append(" and (c.emailLower = :email or exists (select 1 from Contact p where p.customer = c and p.emailLower = :email))");
+            params.put("email", q.email().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (q.phone() != null) {
+            jpql.append(" and c.phone = :phone");
+            params.put("phone", q.phone());
+        }
+        if (q.status() != null) {
+            jpql.append(" and c.status = :status");
+            params.put("status", q.status());
+        }
+        if (q.segment() != null) {
+            jpql.append(" and c.segment = :segment");
+            params.put("segment", q.segment());
+        }
+        if (q.modifiedSince() != null) {
+            jpql.append(" and c.updatedAt >= :since");
+            params.put("since", q.modifiedSince());
+        }
+        jpql.append(" order by c.id");
+        TypedQuery<Customer> query = em.createQuery(jpql.toString(), Customer.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** One page of a customer's interactions, newest first, starting after (at, id) when given. */
+    public List<Interaction> interactions(long customerId, Instant afterAt, Long afterId, int limit) {
+        String jpql = "select i from Interaction i where i.customerId = :customer"
+                + (afterAt == null ? "" : " and (i.occurredAt < :at or (i.occurredAt = :at and i.id < :id))")
+                + " order by i.occurredAt desc, i.id desc";
+        TypedQuery<Interaction> query = em.createQuery(jpql, Interaction.class)
+                .setParameter("customer", customerId)
+                .setMaxResults(limit);
+        if (afterAt != null) {
+            query.setParameter("at", afterAt).setParameter("id", afterId);
+        }
+        return query.getResultList();
+    }
+
+    /** Clears the contact reference of interactions that pointed at removed contacts. */
+    public void detachInteractionsFrom(Collection<Long> contactIds) {
+        if (!contactIds.isEmpty()) {
+            em.createQuery("update Interaction i set i.contactId = null where i.contactId in :ids")
+                    .setParameter("ids", contactIds).executeUpdate();
+        }
+    }
+
+    /** Moves every child record of the duplicate to the master (merge). */
+    public void reparent(Customer duplicate, Customer master, int addressOffset) {
+        em.createQuery("update Contact c set c.customer = :master, c.primary = false where c.customer = :dup")
+                .setParameter("master", master).setParameter("dup", duplicate).executeUpdate();
+        em.createQuery("update Address a set a.customer = :master, a.position = a.position + :offset where a.customer = :dup")
+                .setParameter("master", master).setParameter("dup", duplicate).setParameter("offset", addressOffset)
+                .executeUpdate();
+        em.createQuery("update ExternalKey k set k.customer = :master where k.customer = :dup")
+                .setParameter("master", master).setParameter("dup", duplicate).executeUpdate();
+        em.createQuery("update Interaction i set i.customerId = :master where i.customerId = :dup")
+                .setParameter("master", master.getId()).setParameter("dup", duplicate.getId()).executeUpdate();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    public void refresh(Customer customer) {
+        em.refresh(customer);
+    }
+
+    /** Loads the collections of the customers (batched), so they can be mapped after the transaction. */
+    public List<Customer> initialize(List<Customer> customers) {
+        for (Customer c : customers) {
+            c.getExternalKeys().size();
+            c.getContacts().size();
+            c.getAddresses().size();
+        }
+        return new ArrayList<>(customers);
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}
