@@ -114,5 +114,5 @@ CREATE INDEX ix_audit_entry_occurred_at ON audit_entry (occurred_at);
 CREATE TABLE clientele_setting (
     name    VARCHAR(100)  NOT NULL PRIMARY KEY,
     version BIGINT        NOT NULL,
-    value   VARCHAR(1000) NOT NULL
+    setting_value VARCHAR(1000) NOT NULL
 );

@@ -18,7 +18,7 @@ public class Setting {
     @Column(name = "version", nullable = false)
     private long version;
 
-    @Column(name = "value", nullable = false, length = 1000)
+    @Column(name = "setting_value", nullable = false, length = 1000)
     private String value;
 
     protected Setting() {

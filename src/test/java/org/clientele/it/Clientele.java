@@ -1,0 +1,118 @@
+package org.clientele.it;
+
+import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPFaultException;
+import java.util.HashMap;
+import java.util.Map;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.apache.wss4j.dom.handler.WSHandlerConstants;
+import org.clientele.ws.customer.CustomerPortType;
+import org.clientele.ws.status.StatusPortType;
+
+/**
+ * Builds SOAP clients of the deployed Clientele, as an integrator would: CXF JAX-WS proxies of the generated
+ * SEIs with a WS-Security UsernameToken (PasswordDigest, nonce, created) and a Timestamp.
+ */
+public final class Clientele {
+    /** Base URL of the server under test, e.g. http://127.0.0.1:8080. */
+    public static final String URL = System.getProperty("clientele.url", "http://127.0.0.1:8080");
+    /** Password of the integration-test users it-admin, it-integration, it-agent, it-marketing, it-readonly. */
+    public static final String PASSWORD = System.getProperty("clientele.it.password", "it-Secret-2026");
+
+    public static final String ADMIN = "it-admin";
+    public static final String INTEGRATION = "it-integration";
+    public static final String AGENT = "it-agent";
+    public static final String MARKETING = "it-marketing";
+    public static final String READONLY = "it-readonly";
+
+    private Clientele() {
+    }
+
+    /** CustomerService over SOAP 1.1 as the given user. */
+    public static CustomerPortType customers(String user) {
+        return customers(user, PASSWORD, "/clientele/CustomerService");
+    }
+
+    /** CustomerService over SOAP 1.2 as the given user. */
+    public static CustomerPortType customers12(String user) {
+        return secured(CustomerPortType.class, "/clientele/CustomerService12", user, PASSWORD, true);
+    }
+
+    public static CustomerPortType customers(String user, String password, String path) {
+        return secured(CustomerPortType.class, path, user, password, false);
+    }
+
+    /** StatusService (unsecured). */
+    public static StatusPortType status(boolean soap12) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(StatusPortType.class);
+        factory.setAddress(URL + (soap12 ? "/clientele/StatusService12" : "/clientele/StatusService"));
+        if (soap12) {
+            factory.setBindingId("http://www.w3.org/2003/05/soap/bindings/HTTP/");
+        }
+        StatusPortType port = factory.create(StatusPortType.class);
+        timeouts(ClientProxy.getClient(port));
+        return port;
+    }
+
+    /** A port without any WS-Security header. */
+    public static CustomerPortType unsecuredCustomers() {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(CustomerPortType.class);
+        factory.setAddress(URL + "/clientele/CustomerService");
+        CustomerPortType port = factory.create(CustomerPortType.class);
+        timeouts(ClientProxy.getClient(port));
+        return port;
+    }
+
+    static <T> T secured(Class<T> sei, String path, String user, String password, boolean soap12) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(sei);
+        factory.setAddress(URL + path);
+        if (soap12) {
+            factory.setBindingId("http://www.w3.org/2003/05/soap/bindings/HTTP/");
+        }
+        T port = factory.create(sei);
+        Client client = ClientProxy.getClient(port);
+        Map<String, Object> wss = new HashMap<>();
+        wss.put(WSHandlerConstants.ACTION, WSHandlerConstants.TIMESTAMP + " " + WSHandlerConstants.USERNAME_TOKEN);
+        wss.put(WSHandlerConstants.USER, user);
+        wss.put(WSHandlerConstants.PASSWORD_TYPE, "PasswordDigest");
+        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_NONCE, "true");
+        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_CREATED, "true");
+        wss.put(WSHandlerConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof WSPasswordCallback pc) {
+                    pc.setPassword(password);
+                }
+            }
+        });
+        client.getOutInterceptors().add(new WSS4JOutInterceptor(wss));
+        timeouts(client);
+        ((BindingProvider) port).getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, URL + path);
+        return port;
+    }
+
+    private static void timeouts(Client client) {
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(10_000);
+        policy.setReceiveTimeout(120_000);
+        conduit.setClient(policy);
+    }
+
+    /** Whether a SOAP fault is a WS-Security refusal (the server names no reason, by design). */
+    public static boolean isSecurityFault(SOAPFaultException e) {
+        String s = String.valueOf(e.getFault().getFaultString()) + " " + e.getFault().getFaultCodeAsQName();
+        return s.contains("security") || s.contains("Security") || s.contains("Authentication")
+                || s.contains("wsse") || s.contains("policy alternatives");
+    }
+}
