@@ -75,7 +75,7 @@ CREATE TABLE address (
     city         VARCHAR(100) NOT NULL,
     region       VARCHAR(100),
     postal_code  VARCHAR(20),
-    country_code CHAR(2)      NOT NULL,
+    country_code VARCHAR(2)   NOT NULL,
     CONSTRAINT fk_address_customer FOREIGN KEY (customer_id) REFERENCES customer (id)
 );
 CREATE INDEX ix_address_customer ON address (customer_id);

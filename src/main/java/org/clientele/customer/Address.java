@@ -57,7 +57,7 @@ public class Address {
     @Column(name = "postal_code", length = 20)
     private String postalCode;
 
-    @Column(name = "country_code", nullable = false, length = 2, columnDefinition = "char(2)")
+    @Column(name = "country_code", nullable = false, length = 2)
     private String countryCode;
 
     protected Address() {
