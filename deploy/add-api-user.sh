@@ -7,8 +7,8 @@
 # Env:   CONTROLLER=host:port  management endpoint (default 127.0.0.1:9990)
 # Needs a running server on which deploy/configure-security.cli has been applied.
 # The password is never echoed; it is passed to jboss-cli in a mode-600 temp file that is
-# removed on exit. It is stored as a clear (two-way) password in the encrypted realm, which
-# JBossWS needs to verify UsernameToken PasswordDigest.
+# removed on exit. It is stored as a clear (two-way) password in the encrypted realm, because
+# verifying a UsernameToken PasswordDigest needs the password itself. Changes apply to the next request.
 set -euo pipefail
 
 if [ $# -ne 4 ]; then
