@@ -131,12 +131,27 @@ public class CustomerRepository {
         return query.getResultList();
     }
 
-    /** Clears the contact reference of interactions that pointed at removed contacts. */
-    public void detachInteractionsFrom(Collection<Long> contactIds) {
-        if (!contactIds.isEmpty()) {
-            em.createQuery("update Interaction i set i.contactId = null where i.contactId in :ids")
-                    .setParameter("ids", contactIds).executeUpdate();
+    /** Clears the contact reference of interactions that pointed at removed contacts; returns them (id, new version). */
+    public List<Interaction> detachInteractionsFrom(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
         }
+        List<Interaction> affected = em.createQuery("select i from Interaction i where i.contactId in :ids", Interaction.class)
+                .setParameter("ids", contactIds).getResultList();
+        em.createQuery("update Interaction i set i.contactId = null, i.version = i.version + 1 where i.contactId in :ids")
+                .setParameter("ids", contactIds).executeUpdate();
+        affected.forEach(em::refresh);
+        return affected;
+    }
+
+    /** The interactions of a customer (used when they move in a merge). */
+    public List<Interaction> interactionsOf(long customerId) {
+        return em.createQuery("select i from Interaction i where i.customerId = :c", Interaction.class)
+                .setParameter("c", customerId).getResultList();
+    }
+
+    public void refresh(Interaction interaction) {
+        em.refresh(interaction);
     }
 
     /** Moves every child record of the duplicate to the master (merge). */
@@ -148,7 +163,7 @@ public class CustomerRepository {
                 .executeUpdate();
         em.createQuery("update ExternalKey k set k.customer = :master where k.customer = :dup")
                 .setParameter("master", master).setParameter("dup", duplicate).executeUpdate();
-        em.createQuery("update Interaction i set i.customerId = :master where i.customerId = :dup")
+        em.createQuery("update Interaction i set i.customerId = :master, i.version = i.version + 1 where i.customerId = :dup")
                 .setParameter("master", master.getId()).setParameter("dup", duplicate.getId()).executeUpdate();
     }
 

@@ -20,6 +20,10 @@ import org.clientele.platform.Limits;
 import org.clientele.platform.PageTokens;
 import org.clientele.platform.Role;
 import org.clientele.platform.ServerSecrets;
+import org.clientele.sync.ChangeLog;
+import org.clientele.sync.ChangeRecord;
+import org.clientele.sync.ChangeRecord.EntityType;
+import org.clientele.sync.ChangeRecord.Operation;
 
 /**
  * The customer use cases: batch writes under the contract's batch rules, reads, search, the recycle bin,
@@ -42,6 +46,9 @@ public class CustomerService {
 
     @Inject
     ServerSecrets secrets;
+
+    @Inject
+    ChangeLog changeLog;
 
     /** An update of one customer. */
     public record Change(long id, Long expectedVersion, CustomerDraft data) {
@@ -66,6 +73,7 @@ public class CustomerService {
         return batches.execute("customer", drafts, allOrNone, d -> {
             CustomerRules.validate(d);
             Customer c = newCustomer(caller, d);
+            changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
     }
@@ -78,6 +86,7 @@ public class CustomerService {
             writable(c, ch.expectedVersion());
             apply(caller, c, ch.data());
             repository.flush();
+            changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
     }
@@ -91,12 +100,14 @@ public class CustomerService {
             ExternalKey existing = repository.findKey(u.key().system(), u.key().id());
             if (existing == null) {
                 Customer c = newCustomer(caller, data);
+                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
                 return ItemOutcome.upserted(c.getId(), c.getVersion(), true);
             }
             Customer c = existing.getCustomer();
             writable(c, u.expectedVersion());
             apply(caller, c, data);
             repository.flush();
+            changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
             return ItemOutcome.upserted(c.getId(), c.getVersion(), false);
         });
     }
@@ -115,6 +126,7 @@ public class CustomerService {
                 c.moveToRecycleBin(now);
                 c.touch(now, caller.principal());
                 repository.flush();
+                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.DELETED, c.getVersion(), null);
             }
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
@@ -133,6 +145,7 @@ public class CustomerService {
                 c.restoreFromRecycleBin();
                 c.touch(Instant.now(), caller.principal());
                 repository.flush();
+                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UNDELETED, c.getVersion(), null);
             }
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
@@ -175,8 +188,10 @@ public class CustomerService {
         }
         Instant now = Instant.now();
         int addressOffset = master.getAddresses().size();
+        List<Interaction> movedInteractions = new ArrayList<>();
         for (Customer d : duplicates) {
             int moved = d.getAddresses().size();
+            movedInteractions.addAll(repository.interactionsOf(d.getId()));
             repository.flush();
             repository.reparent(d, master, addressOffset);
             addressOffset += moved;
@@ -187,8 +202,14 @@ public class CustomerService {
         repository.flush();
         for (Customer d : duplicates) {
             repository.refresh(d);
+            changeLog.append(caller, EntityType.CUSTOMER, d.getId(), Operation.MERGED, d.getVersion(), master.getId());
         }
         repository.refresh(master);
+        changeLog.append(caller, EntityType.CUSTOMER, master.getId(), Operation.UPDATED, master.getVersion(), null);
+        for (Interaction i : movedInteractions) {
+            repository.refresh(i);
+            changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
+        }
         return repository.initialize(List.of(master)).get(0);
     }
 
@@ -214,6 +235,7 @@ public class CustomerService {
             Interaction i = new Interaction(c.getId(), d.contactId(), d.type(), d.direction(), d.subject(), d.body(),
                     d.occurredAt(), caller.principal(), now);
             repository.add(i);
+            changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.CREATED, i.getVersion(), null);
             return ItemOutcome.applied(i.getId(), i.getVersion());
         });
     }
@@ -348,7 +370,9 @@ public class CustomerService {
             }
         }
         List<Long> removed = current.keySet().stream().filter(id -> !kept.contains(id)).toList();
-        repository.detachInteractionsFrom(removed);
+        for (Interaction i : repository.detachInteractionsFrom(removed)) {
+            changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
+        }
         c.getContacts().removeIf(p -> removed.contains(p.getId()));
         for (CustomerDraft.Person p : d.contacts()) {
             if (p.id() == null) {

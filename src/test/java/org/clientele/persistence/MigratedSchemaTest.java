@@ -63,7 +63,7 @@ class MigratedSchemaTest {
         unit.setName("clientele-schema-test");
         unit.setTransactionType(jakarta.persistence.spi.PersistenceUnitTransactionType.RESOURCE_LOCAL);
         for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
-                Interaction.class, AuditEntry.class, Setting.class}) {
+                Interaction.class, AuditEntry.class, Setting.class, org.clientele.sync.ChangeRecord.class}) {
             unit.addClasses(entity.getName());
         }
         unit.setExcludeUnlistedClasses(true);

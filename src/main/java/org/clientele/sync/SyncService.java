@@ -1,0 +1,129 @@
+package org.clientele.sync;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clientele.customer.Customer;
+import org.clientele.customer.CustomerRepository;
+import org.clientele.customer.Interaction;
+import org.clientele.platform.Caller;
+import org.clientele.platform.CrmException;
+import org.clientele.platform.ErrorCode;
+import org.clientele.platform.PageTokens;
+import org.clientele.platform.Role;
+import org.clientele.platform.ServerSecrets;
+
+/** Reads the change feed: changes after a cursor, in sequence order, with optional snapshots. */
+@ApplicationScoped
+public class SyncService {
+    private static final Role[] READERS = {Role.INTEGRATION, Role.READONLY};
+    static final int DEFAULT_MAX = 1000;
+    static final int MAX = 5000;
+    static final String RESYNC = "Resynchronise: call getLatestCursor, load every customer with findCustomers, then"
+            + " continue with getChanges from that cursor";
+
+    @PersistenceContext(unitName = "clientele")
+    EntityManager em;
+
+    @Inject
+    ServerSecrets secrets;
+
+    @Inject
+    CustomerRepository customers;
+
+    /** A page of the feed, with the current state of its entities when snapshots were asked for. */
+    public record Feed(List<ChangeRecord> changes, String nextCursor, boolean hasMore,
+                       Map<Long, Customer> customers, Map<Long, Interaction> interactions) {
+    }
+
+    @Transactional
+    public Feed changes(Caller caller, String cursor, Set<ChangeRecord.EntityType> types, Integer maxChanges,
+                        boolean snapshots) {
+        caller.require("getChanges", READERS);
+        int limit = maxChanges == null ? DEFAULT_MAX : maxChanges;
+        if (limit < 1 || limit > MAX) {
+            throw CrmException.validation("maxChanges", "maxChanges must be between 1 and " + MAX);
+        }
+        SequencerWork.Bounds bounds = bounds();
+        long after = cursor == null ? bounds.purgedThrough() : decode(cursor);
+        if (after < bounds.purgedThrough()) {
+            throw expired();
+        }
+        String jpql = "select c from ChangeRecord c where c.sequence > :after and c.sequence <= :last"
+                + (types.isEmpty() ? "" : " and c.entityType in :types") + " order by c.sequence";
+        TypedQuery<ChangeRecord> query = em.createQuery(jpql, ChangeRecord.class)
+                .setParameter("after", after)
+                .setParameter("last", bounds.lastSequence())
+                .setMaxResults(limit + 1);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types);
+        }
+        List<ChangeRecord> rows = new ArrayList<>(query.getResultList());
+        if (bounds().purgedThrough() > after) {
+            throw expired(); // purged while we read: what we read may have holes
+        }
+        boolean hasMore = rows.size() > limit;
+        if (hasMore) {
+            rows = new ArrayList<>(rows.subList(0, limit));
+        }
+        long next = hasMore ? rows.get(rows.size() - 1).getSequence() : Math.max(after, bounds.lastSequence());
+        Map<Long, Customer> customerSnapshots = new HashMap<>();
+        Map<Long, Interaction> interactionSnapshots = new HashMap<>();
+        if (snapshots) {
+            List<Long> customerIds = rows.stream().filter(r -> r.getEntityType() == ChangeRecord.EntityType.CUSTOMER)
+                    .map(ChangeRecord::getEntityId).distinct().toList();
+            customerSnapshots.putAll(customers.findAll(customerIds));
+            customers.initialize(new ArrayList<>(customerSnapshots.values()));
+            List<Long> interactionIds = rows.stream().filter(r -> r.getEntityType() == ChangeRecord.EntityType.INTERACTION)
+                    .map(ChangeRecord::getEntityId).distinct().toList();
+            if (!interactionIds.isEmpty()) {
+                em.createQuery("select i from Interaction i where i.id in :ids", Interaction.class)
+                        .setParameter("ids", interactionIds).getResultList()
+                        .forEach(i -> interactionSnapshots.put(i.getId(), i));
+            }
+        }
+        return new Feed(rows, encode(next), hasMore, customerSnapshots, interactionSnapshots);
+    }
+
+    /** A cursor at the current end of the feed, and the sequence it stands at. */
+    @Transactional
+    public Map.Entry<String, Long> latestCursor(Caller caller) {
+        caller.require("getLatestCursor", READERS);
+        long last = bounds().lastSequence();
+        return Map.entry(encode(last), last);
+    }
+
+    private SequencerWork.Bounds bounds() {
+        Object[] row = (Object[]) em.createNativeQuery("SELECT last_sequence, purged_through FROM change_sequencer WHERE id = 1")
+                .getSingleResult();
+        return new SequencerWork.Bounds(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private static CrmException expired() {
+        return new CrmException(ErrorCode.CURSOR_EXPIRED,
+                "The cursor points before the oldest retained change. " + RESYNC, "cursor");
+    }
+
+    private String encode(long sequence) {
+        return secrets.pageTokens().encode("feed", "v1", List.of(Long.toString(sequence)));
+    }
+
+    private long decode(String cursor) {
+        PageTokens tokens = secrets.pageTokens();
+        try {
+            return Long.parseLong(tokens.decode(cursor, "feed", "v1", 1).get(0));
+        } catch (CrmException e) {
+            throw CrmException.validation("cursor", "The cursor is not valid (it was altered or not issued by Clientele)");
+        } catch (NumberFormatException e) {
+            throw CrmException.validation("cursor", "The cursor is not valid");
+        }
+    }
+}
