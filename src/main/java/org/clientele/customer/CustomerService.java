@@ -99,9 +99,17 @@ public class CustomerService {
             CustomerRules.validate(data);
             ExternalKey existing = repository.findKey(u.key().system(), u.key().id());
             if (existing == null) {
-                Customer c = newCustomer(caller, data);
-                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
-                return ItemOutcome.upserted(c.getId(), c.getVersion(), true);
+                try {
+                    Customer c = newCustomer(caller, data);
+                    changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
+                    return ItemOutcome.upserted(c.getId(), c.getVersion(), true);
+                } catch (CrmException keyTaken) {
+                    // a concurrent upsert of the same key committed between our two reads: update its customer instead
+                    existing = repository.findKey(u.key().system(), u.key().id());
+                    if (existing == null) {
+                        throw keyTaken;
+                    }
+                }
             }
             Customer c = existing.getCustomer();
             writable(c, u.expectedVersion());

@@ -52,7 +52,8 @@ public final class PageTokens {
         } catch (IllegalArgumentException e) {
             throw invalid();
         }
-        if (!MessageDigest.isEqual(mac(body), signature)) {
+        // only the canonical encoding is accepted, so not even the unused bits of the last character can change
+        if (!MessageDigest.isEqual(mac(body), signature) || !token.equals(ENC.encodeToString(body) + "." + ENC.encodeToString(signature))) {
             throw invalid();
         }
         List<String> parts = Arrays.asList(new String(body, StandardCharsets.UTF_8).split("\n", -1));

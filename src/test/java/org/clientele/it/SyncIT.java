@@ -122,9 +122,10 @@ class SyncIT {
     void tamperedCursorIsRefused() throws Exception {
         SyncPortType sync = SyncClients.sync(Clientele.INTEGRATION);
         String cursor = sync.getLatestCursor(new GetLatestCursor()).getCursor();
-        char last = cursor.charAt(cursor.length() - 1);
+        int middle = cursor.indexOf('.') + 5; // a character inside the signature
+        char c = cursor.charAt(middle);
         GetChanges get = new GetChanges();
-        get.setCursor(cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A'));
+        get.setCursor(cursor.substring(0, middle) + (c == 'A' ? 'B' : 'A') + cursor.substring(middle + 1));
         CrmFault fault = assertThrows(CrmFault.class, () -> sync.getChanges(get));
         assertEquals(ErrorCode.VALIDATION, fault.getFaultInfo().getCode());
         assertEquals("cursor", fault.getFaultInfo().getField());
