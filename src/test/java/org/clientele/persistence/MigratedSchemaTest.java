@@ -6,25 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.clientele.customer.Address;
 import org.clientele.customer.Contact;
 import org.clientele.customer.Customer;
 import org.clientele.customer.ExternalKey;
-import org.clientele.customer.Interaction;
-import org.clientele.platform.AuditEntry;
-import org.clientele.platform.Setting;
-import org.flywaydb.core.Flyway;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.jpa.boot.spi.Bootstrap;
-import org.hibernate.jpa.boot.internal.ParsedPersistenceXmlDescriptor;
+import org.clientele.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,68 +24,30 @@ import org.junit.jupiter.api.Test;
  * customer aggregate round-trips through it.
  */
 class MigratedSchemaTest {
-    private static String url;
-    private static String user;
-    private static String password;
-    private static String pgDatabase;
-    private static EntityManagerFactory emf;
+    private static TestDatabase db;
 
     @BeforeAll
     static void migrate() throws Exception {
-        if ("postgres".equals(System.getProperty("clientele.db"))) {
-            pgDatabase = "clientele_schema_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            String admin = System.getProperty("clientele.pg.admin.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-            user = System.getProperty("clientele.pg.user", "postgres");
-            password = System.getProperty("clientele.pg.password", "postgres");
-            try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + pgDatabase);
-            }
-            url = admin.substring(0, admin.lastIndexOf('/') + 1) + pgDatabase;
-        } else {
-            url = "jdbc:h2:mem:schema_" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-            user = "sa";
-            password = "";
-        }
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
-
-        ParsedPersistenceXmlDescriptor unit = new ParsedPersistenceXmlDescriptor(null);
-        unit.setName("clientele-schema-test");
-        unit.setTransactionType(jakarta.persistence.spi.PersistenceUnitTransactionType.RESOURCE_LOCAL);
-        for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
-                Interaction.class, AuditEntry.class, Setting.class, org.clientele.sync.ChangeRecord.class}) {
-            unit.addClasses(entity.getName());
-        }
-        unit.setExcludeUnlistedClasses(true);
-        emf = Bootstrap.getEntityManagerFactoryBuilder(unit, Map.of(
-                AvailableSettings.JAKARTA_JDBC_URL, url,
-                AvailableSettings.JAKARTA_JDBC_USER, user,
-                AvailableSettings.JAKARTA_JDBC_PASSWORD, password,
-                AvailableSettings.HBM2DDL_AUTO, "validate")).build();
+        db = TestDatabase.create("schema");
     }
 
     @AfterAll
     static void drop() throws Exception {
-        if (emf != null) {
-            emf.close();
-        }
-        if (pgDatabase != null) {
-            String admin = System.getProperty("clientele.pg.admin.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-            try (Connection c = DriverManager.getConnection(admin, user, password); Statement s = c.createStatement()) {
-                s.execute("DROP DATABASE IF EXISTS " + pgDatabase + " WITH (FORCE)");
-            }
+        if (db != null) {
+            db.close();
         }
     }
 
     @Test
     void mappingsValidateAgainstTheMigratedSchema() {
         // building the factory with hbm2ddl=validate already checked every table and column
-        assertTrue(emf.isOpen());
+        assertTrue(db.emf().isOpen());
     }
 
     @Test
     void customerAggregateRoundTrips() {
         Long id;
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = db.emf().createEntityManager();
         try {
             em.getTransaction().begin();
             Customer c = new Customer(Instant.parse("2026-01-02T03:04:05.123456Z"), "tester");
@@ -110,7 +61,7 @@ class MigratedSchemaTest {
         } finally {
             em.close();
         }
-        em = emf.createEntityManager();
+        em = db.emf().createEntityManager();
         try {
             Customer read = em.find(Customer.class, id);
             assertNotNull(read);
@@ -128,7 +79,7 @@ class MigratedSchemaTest {
     @Test
     void externalKeysAreUniquePerSystemInTheDatabase() {
         String key = "dup-" + UUID.randomUUID();
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = db.emf().createEntityManager();
         try {
             em.getTransaction().begin();
             Customer a = new Customer(Instant.now(), "tester");
