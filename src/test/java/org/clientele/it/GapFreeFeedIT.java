@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Test;
  */
 class GapFreeFeedIT {
     private static final int WRITERS = 8;
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 11;
     private static final int BATCH = 200;
 
     /** What the feed says about one customer after replay. */
