@@ -126,6 +126,6 @@ public final class CustomerMapper {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -38,4 +38,16 @@ class StatusIT {
         assertEquals(200, wsdl.statusCode());
         assertTrue(wsdl.body().contains("StatusServiceSoap11"), wsdl.body());
     }
+
+    @Test
+    void wsdlNamesTheHostTheClientUsed() throws Exception {
+        String host = URI.create(Clientele.URL).getHost();
+        HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(Clientele.URL + "/clientele/CustomerService?wsdl")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // the endpoint address and the import of the abstract WSDL must be reachable from the client's side
+        assertTrue(wsdl.body().contains("location=\"" + Clientele.URL + "/clientele/CustomerService"), wsdl.body());
+        assertTrue(wsdl.body().contains("//" + host + ":"), wsdl.body());
+        assertTrue(!wsdl.body().contains("//localhost:") || "localhost".equals(host), wsdl.body());
+    }
 }
