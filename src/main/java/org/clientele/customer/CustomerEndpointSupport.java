@@ -13,6 +13,7 @@ import org.clientele.platform.ErrorCode;
 import org.clientele.platform.Failures;
 import org.clientele.platform.ItemOutcome;
 import org.clientele.platform.ws.Callers;
+import org.clientele.platform.ws.IdempotentCalls;
 import org.clientele.platform.ws.WireErrors;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CreateCustomersResponse;
@@ -59,6 +60,9 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IdempotentCalls idempotent;
+
     @Override
     public CreateCustomersResponse createCustomers(CreateCustomers request) throws CrmFault {
         return mutation("createCustomers", caller -> {
@@ -66,7 +70,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
             for (NewCustomer c : request.getCustomer()) {
                 drafts.add(CustomerMapper.draft(c.getData()));
             }
-            List<ItemOutcome> outcomes = service.create(caller, drafts, Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCustomers", request, c -> service.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "createCustomers", outcomes);
             CreateCustomersResponse response = new CreateCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(NewCustomer::getClientRef).toList()));
@@ -81,7 +85,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
             for (CustomerChange c : request.getCustomer()) {
                 changes.add(new CustomerService.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData())));
             }
-            List<ItemOutcome> outcomes = service.update(caller, changes, Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCustomers", request, c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "updateCustomers", outcomes);
             UpdateCustomersResponse response = new UpdateCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerChange::getClientRef).toList()));
@@ -97,7 +101,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
                 upserts.add(new CustomerService.Upsert(CustomerMapper.key(u.getKey()), u.getExpectedVersion(),
                         CustomerMapper.draft(u.getData())));
             }
-            List<ItemOutcome> outcomes = service.upsert(caller, upserts, Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "upsertCustomers", request, c -> service.upsert(c, upserts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "upsertCustomers", outcomes);
             UpsertCustomersResponse response = new UpsertCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerUpsert::getClientRef).toList()));
@@ -152,7 +156,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public DeleteCustomersResponse deleteCustomers(DeleteCustomers request) throws CrmFault {
         return mutation("deleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = service.delete(caller, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "deleteCustomers", request, c -> service.delete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "deleteCustomers", outcomes);
             DeleteCustomersResponse response = new DeleteCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
@@ -163,7 +167,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public UndeleteCustomersResponse undeleteCustomers(UndeleteCustomers request) throws CrmFault {
         return mutation("undeleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = service.undelete(caller, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "undeleteCustomers", request, c -> service.undelete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "undeleteCustomers", outcomes);
             UndeleteCustomersResponse response = new UndeleteCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
@@ -174,7 +178,12 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public MergeCustomersResponse mergeCustomers(MergeCustomers request) throws CrmFault {
         return mutation("mergeCustomers", caller -> {
-            Customer master = service.merge(caller, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "mergeCustomers", request, c -> {
+                Customer merged = service.merge(c, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
+                return List.of(ItemOutcome.applied(merged.getId(), merged.getVersion()));
+            });
+            // a replayed merge answers with the master as it is now
+            Customer master = service.current(outcomes.get(0).id());
             audit.success(caller, "mergeCustomers", master.getId() + "<-" + request.getDuplicateId());
             MergeCustomersResponse response = new MergeCustomersResponse();
             response.setMaster(CustomerMapper.toWire(master));
@@ -189,7 +198,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
             for (NewInteraction i : request.getInteraction()) {
                 drafts.add(CustomerMapper.draft(i.getInteraction()));
             }
-            List<ItemOutcome> outcomes = service.recordInteractions(caller, drafts, Boolean.TRUE.equals(request.isAllOrNone()));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordInteractions", request, c -> service.recordInteractions(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "recordInteractions", outcomes);
             RecordInteractionsResponse response = new RecordInteractionsResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getInteraction().stream().map(NewInteraction::getClientRef).toList()));

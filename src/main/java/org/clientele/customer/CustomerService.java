@@ -15,6 +15,7 @@ import org.clientele.platform.BatchExecutor;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
+import org.clientele.platform.Idempotency;
 import org.clientele.platform.ItemOutcome;
 import org.clientele.platform.Limits;
 import org.clientele.platform.PageTokens;
@@ -49,6 +50,9 @@ public class CustomerService {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    Idempotency idempotency;
 
     /** An update of one customer. */
     public record Change(long id, Long expectedVersion, CustomerDraft data) {
@@ -218,6 +222,7 @@ public class CustomerService {
             repository.refresh(i);
             changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
         }
+        idempotency.recordInCurrentTransaction(List.of(ItemOutcome.applied(master.getId(), master.getVersion())));
         return repository.initialize(List.of(master)).get(0);
     }
 
@@ -273,6 +278,13 @@ public class CustomerService {
         ids.forEach(id -> result.add(new Lookup(id, null, byId.get(id))));
         keys.forEach(k -> result.add(new Lookup(null, k, byKey.get(k))));
         return result;
+    }
+
+    /** One customer with its collections loaded (the current master when a merge is replayed). */
+    @Transactional
+    public Customer current(long id) {
+        Customer c = existing(id);
+        return repository.initialize(List.of(c)).get(0);
     }
 
     @Transactional

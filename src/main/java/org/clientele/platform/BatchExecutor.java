@@ -17,6 +17,9 @@ import java.util.function.Function;
  * (a unique key taken meanwhile, a concurrent update), the batch is redone precisely: each item in its own
  * transaction, or for allOrNone in one transaction flushed after every item, so the failure is pinned on
  * the item that caused it.
+ *
+ * <p>When the request carries an idempotency key, the outcomes are recorded in the same transaction as the
+ * items (see {@link Idempotency}); only the item-by-item path records them after its last transaction.
  */
 @ApplicationScoped
 public class BatchExecutor {
@@ -26,6 +29,9 @@ public class BatchExecutor {
 
     @PersistenceContext(unitName = "clientele")
     EntityManager em;
+
+    @Inject
+    Idempotency idempotency;
 
     /** Signals an allOrNone batch that must roll back, carrying the outcomes to report. */
     private static final class AllOrNoneRollback extends RuntimeException {
@@ -93,6 +99,7 @@ public class BatchExecutor {
             throw new AllOrNoneRollback(rolledBack(outcomes, firstFailure, items.size()));
         }
         em.flush();
+        idempotency.recordInCurrentTransaction(outcomes);
         return outcomes;
     }
 
@@ -115,6 +122,7 @@ public class BatchExecutor {
                 throw new AllOrNoneRollback(rolledBack(outcomes, i, items.size()));
             }
         }
+        idempotency.recordInCurrentTransaction(outcomes);
         return outcomes;
     }
 

@@ -4,7 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Who is calling: the authenticated principal, its roles and the optional request context it sent. */
-public record Caller(String principal, Set<Role> roles, String clientSystem, String correlationId) {
+public record Caller(String principal, Set<Role> roles, String clientSystem, String correlationId, String idempotencyKey) {
+
+    public Caller(String principal, Set<Role> roles, String clientSystem, String correlationId) {
+        this(principal, roles, clientSystem, correlationId, null);
+    }
 
     public Caller {
         roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

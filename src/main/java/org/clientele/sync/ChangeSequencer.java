@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import org.clientele.platform.Idempotency;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * Runs the sequencer every {@value #PERIOD_MILLIS} ms on every node (the database lock lets one pass run at a
- * time) and purges changes older than the retention period once an hour. The retention defaults to 30 days;
+ * time), and once an hour purges changes older than the retention period and expired idempotency records. The retention defaults to 30 days;
  * the system property {@code clientele.changes.retention.days} changes it.
  */
 @Singleton
@@ -34,6 +35,9 @@ public class ChangeSequencer {
 
     @Inject
     SequencerWork work;
+
+    @Inject
+    Idempotency idempotency;
 
     private ScheduledFuture<?> sequencing;
     private ScheduledFuture<?> purging;
@@ -67,6 +71,7 @@ public class ChangeSequencer {
             if (purged > 0) {
                 LOG.info(() -> "Purged " + purged + " changes older than " + retention().toDays() + " days from the change feed");
             }
+            idempotency.purgeExpired();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "change feed purge failed: {0}", e.toString());
         }

@@ -47,6 +47,10 @@ public final class Callers {
         Element header = requestContext(message);
         String clientSystem = header == null ? null : child(header, "clientSystem");
         String correlationId = header == null ? null : child(header, "correlationId");
+        String idempotencyKey = header == null ? null : child(header, "idempotencyKey");
+        if (idempotencyKey != null && idempotencyKey.length() > 100) {
+            throw CrmException.validation("RequestContext.idempotencyKey", "idempotencyKey must have at most 100 characters");
+        }
         if (clientSystem != null && !SYSTEM.matcher(clientSystem).matches()) {
             throw CrmException.validation("RequestContext.clientSystem",
                     "clientSystem must be 1 to 50 letters, digits, '_', '.' or '-'");
@@ -54,7 +58,7 @@ public final class Callers {
         if (correlationId != null && correlationId.length() > 100) {
             throw CrmException.validation("RequestContext.correlationId", "correlationId must have at most 100 characters");
         }
-        return new Caller(principal, roles, clientSystem, correlationId);
+        return new Caller(principal, roles, clientSystem, correlationId, idempotencyKey);
     }
 
     private static Message message(MessageContext context) {
