@@ -1,0 +1,285 @@
+package org.clientele.soapui;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.clientele.soapui.SoapUiRunner.SoapUiFailure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The SoapUI runner itself, against a stub HTTP server: assertions that must fail do fail, unsupported features fail
+ * loudly, property expansion and transfers carry values between steps, and the WS-Security header it builds is valid.
+ */
+class SoapUiRunnerTest {
+    static final String SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/";
+    static final String RESPONSE = "<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body>"
+            + "<r:answer xmlns:r='urn:test'><r:id>42</r:id><r:name>Ada</r:name><r:name>Bob</r:name></r:answer></soap:Body></soap:Envelope>";
+    static final String FAULT = "<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body><soap:Fault><faultcode>soap:Server</faultcode>"
+            + "<faultstring>boom</faultstring><detail><c:CrmFault xmlns:c='urn:clientele:crm:common:v1'><c:code>NOT_FOUND</c:code>"
+            + "<c:message>x</c:message><c:retryable>false</c:retryable></c:CrmFault></detail></soap:Fault></soap:Body></soap:Envelope>";
+
+    HttpServer server;
+    final List<String> received = new ArrayList<>();
+    volatile String responseBody = RESPONSE;
+    volatile int responseStatus = 200;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = responseBody.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
+            exchange.sendResponseHeaders(responseStatus, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ------------------------------------------------------------ a small project written like SoapUI writes one
+
+    static String project(String steps) {
+        return """
+                <con:soapui-project name="T" xmlns:con="http://eviware.com/soapui/config" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <con:interface xsi:type="con:WsdlInterface" name="B" bindingName="{urn:test}B" soapVersion="1_1" type="wsdl">
+                    <con:operation name="op" action="urn:test:op"/>
+                  </con:interface>
+                  <con:testSuite name="Suite"><con:testCase name="Case">%s
+                    <con:properties><con:property><con:name>id</con:name><con:value/></con:property>
+                      <con:property><con:name>greeting</con:name><con:value>Hello ${#TestSuite#who}</con:value></con:property></con:properties>
+                  </con:testCase><con:properties><con:property><con:name>who</con:name><con:value>${#Project#user}</con:value></con:property></con:properties></con:testSuite>
+                  <con:properties><con:property><con:name>endpoint</con:name><con:value>http://127.0.0.1:9</con:value></con:property>
+                    <con:property><con:name>user</con:name><con:value>ada</con:value></con:property>
+                    <con:property><con:name>password</con:name><con:value>s3cret</con:value></con:property></con:properties>
+                  <con:wssContainer><con:outgoing><con:name>wss</con:name>
+                    <con:entry type="Username" username="${#Project#user}" password="${#Project#password}"><con:configuration>
+                      <addCreated>true</addCreated><addNonce>true</addNonce><passwordType>PasswordDigest</passwordType></con:configuration></con:entry>
+                    <con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>
+                  </con:outgoing>
+                  <con:outgoing><con:name>signing</con:name><con:entry type="Signature" username="k" password="p"/></con:outgoing></con:wssContainer>
+                </con:soapui-project>""".formatted(steps);
+    }
+
+    static String request(String name, String body, String wss, String assertions) {
+        return """
+                <con:testStep type="request" name="%s"><con:config xsi:type="con:RequestStep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <con:interface>B</con:interface><con:operation>op</con:operation>
+                  <con:request name="%s" outgoingWss="%s" incomingWss=""><con:endpoint>${#Project#endpoint}/svc</con:endpoint>
+                    <con:request><![CDATA[<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header/><soapenv:Body>%s</soapenv:Body></soapenv:Envelope>]]></con:request>
+                    %s
+                  </con:request></con:config></con:testStep>""".formatted(name, name, wss, body, assertions);
+    }
+
+    static String xpathMatch(String name, String path, String expected) {
+        return "<con:assertion type=\"XPath Match\" name=\"" + name + "\"><con:configuration><path>declare namespace r='urn:test';\n"
+                + path + "</path><content>" + expected + "</content><allowWildcards>false</allowWildcards></con:configuration></con:assertion>";
+    }
+
+    static String assertion(String type) {
+        return "<con:assertion type=\"" + type + "\" name=\"" + type + "\"/>";
+    }
+
+    void run(String xml) throws IOException {
+        SoapUiProject p = SoapUiProject.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        new SoapUiRunner(p, Map.of("endpoint", endpoint())).run(p.suites.get(0), p.suites.get(0).cases.get(0));
+    }
+
+    // ------------------------------------------------------------ assertions
+
+    @Test
+    void xpathMatchThatMatchesPasses() {
+        assertDoesNotThrow(() -> run(project(request("Get", "<x/>", "",
+                xpathMatch("id", "//r:answer/r:id", "42") + xpathMatch("count", "count(//r:name)", "2")
+                        + xpathMatch("first name", "//r:name", "Ada") + assertion("SOAP Response") + assertion("Not SOAP Fault Assertion")))));
+    }
+
+    @Test
+    void xpathMatchThatDoesNotMatchFailsAndNamesSuiteCaseStepAndAssertion() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get answer", "<x/>", "",
+                xpathMatch("the id", "//r:answer/r:id", "43")))));
+        assertTrue(f.getMessage().startsWith("Suite / Case / step 'Get answer'"), f.getMessage());
+        assertTrue(f.getMessage().contains("[the id] XPath"), f.getMessage());
+        assertTrue(f.getMessage().contains("gave '42', expected '43'"), f.getMessage());
+    }
+
+    @Test
+    void xpathMatchThatSelectsNothingFails() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "",
+                xpathMatch("missing", "//r:answer/r:nothing", "1")))));
+        assertTrue(f.getMessage().contains("selected nothing"), f.getMessage());
+    }
+
+    @Test
+    void undeclaredXPathPrefixFails() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "",
+                xpathMatch("bad prefix", "//q:answer", "1")))));
+        assertTrue(f.getMessage().contains("[bad prefix]"), f.getMessage());
+    }
+
+    @Test
+    void unknownAssertionTypeFailsLoudly() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "",
+                assertion("SOAP Response") + assertion("GroovyScriptAssertion")))));
+        assertTrue(f.getMessage().contains("assertion type 'GroovyScriptAssertion' is not supported"), f.getMessage());
+    }
+
+    @Test
+    void requestWithoutAssertionsFails() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "", ""))));
+        assertTrue(f.getMessage().contains("no assertions"), f.getMessage());
+    }
+
+    @Test
+    void faultAssertionsTellFaultsFromResponses() throws IOException {
+        responseBody = FAULT;
+        responseStatus = 500;
+        run(project(request("Get", "<x/>", "", assertion("SOAP Fault Assertion")
+                + "<con:assertion type=\"Valid HTTP Status Codes\" name=\"500\"><con:configuration><codes>500</codes></con:configuration></con:assertion>"
+                + "<con:assertion type=\"XPath Match\" name=\"code\"><con:configuration><path>declare namespace c='urn:clientele:crm:common:v1';"
+                + "//c:CrmFault/c:code</path><content>NOT_FOUND</content></con:configuration></con:assertion>")));
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "", assertion("Not SOAP Fault Assertion")))));
+        assertTrue(f.getMessage().contains("response is a SOAP Fault"), f.getMessage());
+        SoapUiFailure status = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "",
+                "<con:assertion type=\"Valid HTTP Status Codes\" name=\"ok\"><con:configuration><codes>200</codes></con:configuration></con:assertion>"))));
+        assertTrue(status.getMessage().contains("HTTP status 500 is not one of 200"), status.getMessage());
+    }
+
+    @Test
+    void soapFaultAssertionOnANormalResponseFails() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "", assertion("SOAP Fault Assertion")))));
+        assertTrue(f.getMessage().contains("not a SOAP Fault"), f.getMessage());
+    }
+
+    @Test
+    void unknownStepTypeFailsLoudly() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(
+                "<con:testStep type=\"groovy\" name=\"Script\"><con:config><script>println 1</script></con:config></con:testStep>")));
+        assertTrue(f.getMessage().contains("step type 'groovy' is not supported"), f.getMessage());
+    }
+
+    // ------------------------------------------------------------ property expansion and transfers
+
+    @Test
+    void propertyExpansionAndTransfersCarryValuesToLaterSteps() throws IOException {
+        String transfer = """
+                <con:testStep type="transfer" name="Transfer id"><con:config xsi:type="con:PropertyTransfersStep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <con:transfers failOnError="true"><con:name>id</con:name><con:sourceType>Response</con:sourceType><con:sourceStep>First</con:sourceStep>
+                    <con:sourcePath>declare namespace r='urn:test'; //r:answer/r:id</con:sourcePath><con:targetType>id</con:targetType>
+                    <con:targetStep>#TestCase#</con:targetStep><con:targetPath/></con:transfers></con:config></con:testStep>""";
+        run(project(request("First", "<a/>", "", assertion("SOAP Response"))
+                + transfer
+                + request("Second", "<b id=\"${#TestCase#id}\" name=\"${First#Response#declare namespace r='urn:test'; //r:name[2]}\">${#TestCase#greeting}</b>", "",
+                        xpathMatch("expanded expectation", "//r:answer/r:id", "${#TestCase#id}"))));
+        assertEquals(2, received.size());
+        assertTrue(received.get(1).contains("<b id=\"42\" name=\"Bob\">Hello ada</b>"), received.get(1));
+    }
+
+    @Test
+    void undefinedPropertiesAndGroovyExpansionsFailLoudly() {
+        SoapUiFailure undefined = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x>${#TestCase#nope}</x>", "", assertion("SOAP Response")))));
+        assertTrue(undefined.getMessage().contains("${#TestCase#nope} is not defined"), undefined.getMessage());
+        SoapUiFailure groovy = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x>${=java.util.UUID.randomUUID()}</x>", "", assertion("SOAP Response")))));
+        assertTrue(groovy.getMessage().contains("Groovy expansions"), groovy.getMessage());
+        SoapUiFailure notRun = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x>${Later#Response}</x>", "", assertion("SOAP Response")))));
+        assertTrue(notRun.getMessage().contains("step 'Later' has not run"), notRun.getMessage());
+    }
+
+    // ------------------------------------------------------------ WS-Security
+
+    @Test
+    void outgoingWssAddsTimestampAndUsernameTokenWithAValidPasswordDigest() throws Exception {
+        run(project(request("Secured", "<x/>", "wss", assertion("SOAP Response"))));
+        Document doc = SoapUiXPath.parse(received.get(0));
+        String wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+        String wsu = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+        Element security = (Element) doc.getElementsByTagNameNS(wsse, "Security").item(0);
+        assertEquals("1", security.getAttributeNS(SOAP11, "mustUnderstand"));
+        Element token = (Element) security.getElementsByTagNameNS(wsse, "UsernameToken").item(0);
+        assertEquals("ada", text(token, wsse, "Username"));
+        Element password = (Element) token.getElementsByTagNameNS(wsse, "Password").item(0);
+        assertTrue(password.getAttribute("Type").endsWith("#PasswordDigest"), password.getAttribute("Type"));
+        byte[] nonce = Base64.getDecoder().decode(text(token, wsse, "Nonce"));
+        String created = text(token, wsu, "Created");
+        MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+        sha1.update(nonce);
+        sha1.update((created + "s3cret").getBytes(StandardCharsets.UTF_8));
+        assertEquals(Base64.getEncoder().encodeToString(sha1.digest()), password.getTextContent());
+        Element timestamp = (Element) security.getElementsByTagNameNS(wsu, "Timestamp").item(0);
+        Instant tsCreated = Instant.parse(text(timestamp, wsu, "Created"));
+        Instant tsExpires = Instant.parse(text(timestamp, wsu, "Expires"));
+        assertEquals(Duration.ofSeconds(300), Duration.between(tsCreated, tsExpires));
+        assertTrue(Duration.between(tsCreated, Instant.now()).abs().getSeconds() < 60, "fresh timestamp");
+
+        run(project(request("Secured", "<x/>", "wss", assertion("SOAP Response"))));
+        Document second = SoapUiXPath.parse(received.get(1));
+        assertTrue(!text(second.getDocumentElement(), wsse, "Nonce").equals(text(token, wsse, "Nonce")), "a fresh nonce per request");
+    }
+
+    @Test
+    void unsupportedWssEntryAndUnknownConfigurationFailLoudly() {
+        SoapUiFailure signature = assertThrows(SoapUiFailure.class, () -> run(project(request("Signed", "<x/>", "signing", assertion("SOAP Response")))));
+        assertTrue(signature.getMessage().contains("entry type 'Signature' is not supported"), signature.getMessage());
+        SoapUiFailure unknown = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "nope", assertion("SOAP Response")))));
+        assertTrue(unknown.getMessage().contains("unknown outgoing WS-Security configuration 'nope'"), unknown.getMessage());
+    }
+
+    // ------------------------------------------------------------ schema compliance against the real project's definition cache
+
+    @Test
+    void schemaComplianceValidatesAgainstTheCachedContract() throws IOException {
+        SoapUiProject p = SoapUiProject.read(SoapUiProjectCoverageTest.PROJECT);
+        SoapUiProject.TestSuite suite = p.suites.stream().filter(s -> s.name.equals("StatusService")).findFirst().orElseThrow();
+        SoapUiProject.TestCase ping = suite.cases.stream().filter(c -> c.name.startsWith("ping - happy path")).findFirst().orElseThrow();
+        SoapUiRunner runner = new SoapUiRunner(p, Map.of("endpoint", endpoint()));
+        String ns = "urn:clientele:crm:status:v1";
+        responseBody = "<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body><s:pingResponse xmlns:s='" + ns + "'>"
+                + "<s:version>1.0.0</s:version><s:serverTime>2026-11-28T10:00:00.123456Z</s:serverTime></s:pingResponse></soap:Body></soap:Envelope>";
+        runner.run(suite, ping);
+        responseBody = "<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body><s:pingResponse xmlns:s='" + ns + "'>"
+                + "<s:version>1.0.0</s:version><s:serverTime>yesterday</s:serverTime></s:pingResponse></soap:Body></soap:Envelope>";
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> runner.run(suite, ping));
+        assertTrue(f.getMessage().contains("[Schema Compliance] <pingResponse> breaks the schema"), f.getMessage());
+    }
+
+    @Test
+    void wildcardsMatchLikeSoapUi() {
+        assertTrue(SoapUiRunner.wildcardMatch("2026-*Z", "2026-11-28T10:00:00Z"));
+        assertTrue(!SoapUiRunner.wildcardMatch("2026-*Z", "2025-11-28T10:00:00Z"));
+        assertTrue(SoapUiRunner.wildcardMatch("a.b", "a.b"));
+        assertTrue(!SoapUiRunner.wildcardMatch("a.b", "axb"));
+    }
+
+    private static String text(Element parent, String ns, String local) {
+        return parent.getElementsByTagNameNS(ns, local).item(0).getTextContent();
+    }
+}

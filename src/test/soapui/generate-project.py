@@ -1,0 +1,842 @@
+#!/usr/bin/env python3
+"""Generates src/test/soapui/clientele-soapui-project.xml, the SoapUI 5.x project testers import.
+
+Usage: python3 src/test/soapui/generate-project.py <repository root>
+
+The project caches the WSDLs and schemas of wsdl/ and xsd/; SoapUiProjectCoverageTest fails when they drift
+from the contract or when an operation lacks a happy-path or fault test case. After a contract change, add the
+test cases here and run this script (or, in SoapUI, "Update Definition" and add the cases by hand).
+"""
+import sys, uuid, os, re
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape
+
+ROOT = sys.argv[1]
+OUT = os.path.join(ROOT, 'src/test/soapui/clientele-soapui-project.xml')
+_ids = [0]
+
+
+def uid():
+    _ids[0] += 1
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, 'clientele-soapui-%d' % _ids[0]))
+
+
+def attr(s):
+    return escape(s, {'"': '&quot;'})
+
+
+def cdata(s):
+    return '<![CDATA[' + s.replace(']]>', ']]]]><![CDATA[>') + ']]>'
+
+
+SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
+SOAP12 = 'http://www.w3.org/2003/05/soap-envelope'
+CU = 'urn:clientele:crm:customer:v1'
+C = 'urn:clientele:crm:common:v1'
+ST = 'urn:clientele:crm:status:v1'
+SY = 'urn:clientele:crm:sync:v1'
+MAXID = '9223372036854775807'
+SEC_MSG = 'A security error was encountered when verifying the message'
+
+I11, I12, S11, S12 = 'CustomerServiceSoap11Binding', 'CustomerServiceSoap12Binding', 'StatusServiceSoap11Binding', 'StatusServiceSoap12Binding'
+Y11, Y12 = 'SyncServiceSoap11Binding', 'SyncServiceSoap12Binding'
+IFACES = {
+    I11: dict(ver='1_1', ns=CU, wsdl='CustomerService.wsdl', path='/clientele/CustomerService', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
+    I12: dict(ver='1_2', ns=CU, wsdl='CustomerService12.wsdl', path='/clientele/CustomerService12', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
+    S11: dict(ver='1_1', ns=ST, wsdl='StatusService.wsdl', path='/clientele/StatusService', abstract='StatusServiceAbstract.wsdl', xsds=['common.xsd', 'status.xsd']),
+    S12: dict(ver='1_2', ns=ST, wsdl='StatusService12.wsdl', path='/clientele/StatusService12', abstract='StatusServiceAbstract.wsdl', xsds=['common.xsd', 'status.xsd']),
+    Y11: dict(ver='1_1', ns=SY, wsdl='SyncService.wsdl', path='/clientele/SyncService', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
+    Y12: dict(ver='1_2', ns=SY, wsdl='SyncService12.wsdl', path='/clientele/SyncService12', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
+}
+ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:'}
+CUSTOMER_OPS = ['createCustomers', 'updateCustomers', 'upsertCustomers', 'getCustomers', 'findCustomers', 'deleteCustomers',
+                'undeleteCustomers', 'mergeCustomers', 'recordInteractions', 'listInteractions']
+OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor']}
+
+
+def soapns(iface):
+    return SOAP12 if IFACES[iface]['ver'] == '1_2' else SOAP11
+
+
+def decl(iface, path):
+    out = ''
+    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY)):
+        if re.search(r'(?<![\w-])%s:' % prefix, path):
+            out += "declare namespace %s='%s';\n" % (prefix, ns)
+    return out
+
+
+def envelope(iface, body):
+    header = '<soapenv:Header/>'
+    if isinstance(body, tuple):
+        header = '<soapenv:Header>%s</soapenv:Header>' % body[0]
+        body = body[1]
+    ns = {CU: 'xmlns:cu="%s" xmlns:c="%s"' % (CU, C), ST: 'xmlns:st="%s"' % ST, SY: 'xmlns:sy="%s" xmlns:c="%s"' % (SY, C)}[IFACES[iface]['ns']]
+    return ('<soapenv:Envelope xmlns:soapenv="%s" %s>\n'
+            '   %s\n   <soapenv:Body>\n%s\n   </soapenv:Body>\n</soapenv:Envelope>'
+            % (soapns(iface), ns, header, body))
+
+
+# ------------------------------------------------------------------ assertions
+
+def a_soap():
+    return '<con:assertion type="SOAP Response" id="%s" name="SOAP Response"/>' % uid()
+
+
+def a_notfault():
+    return '<con:assertion type="Not SOAP Fault Assertion" id="%s" name="Not SOAP Fault"/>' % uid()
+
+
+def a_fault():
+    return '<con:assertion type="SOAP Fault Assertion" id="%s" name="SOAP Fault"/>' % uid()
+
+
+def a_status(codes):
+    return ('<con:assertion type="Valid HTTP Status Codes" id="%s" name="HTTP %s"><con:configuration><codes>%s</codes></con:configuration></con:assertion>'
+            % (uid(), codes, codes))
+
+
+def a_schema():
+    return '<con:assertion type="Schema Compliance" id="%s" name="Schema Compliance"><con:configuration><definition/></con:configuration></con:assertion>' % uid()
+
+
+def a_xpath(iface, path, expected, name=None):
+    return ('<con:assertion type="XPath Match" id="%s" name="%s"><con:configuration><path>%s</path><content>%s</content>'
+            '<allowWildcards>false</allowWildcards><ignoreNamspaceDifferences>false</ignoreNamspaceDifferences><ignoreComments>false</ignoreComments>'
+            '</con:configuration></con:assertion>'
+            % (uid(), attr(name or ('%s = %s' % (path, expected))), escape(decl(iface, path) + path), escape(expected)))
+
+
+def ok(iface, *checks):
+    return [a_soap(), a_notfault(), a_status('200'), a_schema()] + [a_xpath(iface, p, e) for p, e in checks]
+
+
+def crmfault(iface, code, *checks):
+    return [a_soap(), a_fault(), a_status('500'), a_schema(),
+            a_xpath(iface, '//soap:Fault//c:CrmFault/c:code', code, 'CrmFault code ' + code)] + [a_xpath(iface, p, e) for p, e in checks]
+
+
+def secfault(iface):
+    text = '//soap:Fault/soap:Reason/soap:Text' if IFACES[iface]['ver'] == '1_2' else '//soap:Fault/faultstring'
+    return [a_soap(), a_fault(), a_status('500'), a_xpath(iface, text, SEC_MSG, 'security fault text'),
+            a_xpath(iface, 'count(//c:CrmFault)', '0', 'no CrmFault detail')]
+
+
+# ------------------------------------------------------------------ steps
+
+def request(name, iface, op, body, assertions, wss='clientele'):
+    ep = '${#Project#endpoint}' + IFACES[iface]['path']
+    return ('<con:testStep type="request" name="%s" id="%s"><con:settings/><con:config xsi:type="con:RequestStep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            '<con:interface>%s</con:interface><con:operation>%s</con:operation>'
+            '<con:request name="%s" outgoingWss="%s" incomingWss="" timeout="" sslKeystore="" useWsAddressing="false" useWsReliableMessaging="false" wssPasswordType="" id="%s">'
+            '<con:settings/><con:encoding>UTF-8</con:encoding><con:endpoint>%s</con:endpoint><con:request>%s</con:request>\n%s\n'
+            '<con:credentials><con:authType>No Authorization</con:authType></con:credentials><con:jmsConfig JMSDeliveryMode="PERSISTENT"/><con:jmsPropertyConfig/>'
+            '<con:wsaConfig mustUnderstand="NONE" version="200508"/><con:wsrmConfig version="1.2"/></con:request></con:config></con:testStep>'
+            % (attr(name), uid(), iface, op, attr(name), wss, uid(), escape(ep), cdata(envelope(iface, body)), '\n'.join(assertions)))
+
+
+class Case:
+    def __init__(self, iface, name):
+        self.iface = iface
+        self.name = name
+        self.steps = []
+        self.props = []
+
+    def prop(self, p):
+        if p not in self.props:
+            self.props.append(p)
+
+    def req(self, name, op, body, assertions, wss='clientele', iface=None):
+        self.steps.append(request(name, iface or self.iface, op, body, assertions, wss))
+        return self
+
+    def transfer(self, name, *items):
+        xs = []
+        for prop, step, path in items:
+            self.prop(prop)
+            xs.append('<con:transfers setNullOnMissingSource="true" transferTextContent="true" failOnError="true" ignoreEmpty="false" transferToAll="false" entitize="false" transferChildNodes="false">'
+                      '<con:name>%s</con:name><con:sourceType>Response</con:sourceType><con:sourceStep>%s</con:sourceStep><con:sourcePath>%s</con:sourcePath>'
+                      '<con:targetType>%s</con:targetType><con:targetStep>#TestCase#</con:targetStep><con:targetPath/><con:upgraded>true</con:upgraded></con:transfers>'
+                      % (prop, attr(step), escape(decl(self.iface, path) + path), prop))
+        self.steps.append('<con:testStep type="transfer" name="%s" id="%s"><con:settings/><con:config xsi:type="con:PropertyTransfersStep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">%s</con:config></con:testStep>'
+                          % (attr(name), uid(), ''.join(xs)))
+        return self
+
+    def delay(self, name, millis):
+        self.steps.append('<con:testStep type="delay" name="%s" id="%s"><con:settings/><con:config><delay>%d</delay></con:config></con:testStep>' % (attr(name), uid(), millis))
+        return self
+
+    def seed(self):
+        status = S12 if IFACES[self.iface]['ver'] == '1_2' else S11
+        self.req('Seed runId (ping)', 'ping', '      <st:ping/>', ok(status, ('count(//st:pingResponse/st:serverTime)', '1')), wss='', iface=status)
+        self.transfer('Transfer runId', ('runId', 'Seed runId (ping)', '//st:pingResponse/st:serverTime'))
+        return self
+
+    def xml(self):
+        props = ''.join('<con:property><con:name>%s</con:name><con:value/></con:property>' % p for p in self.props)
+        return ('<con:testCase id="%s" failOnError="true" failTestCaseOnErrors="true" keepSession="false" maxResults="0" name="%s" searchProperties="true">'
+                '<con:settings/>\n%s\n<con:properties>%s</con:properties></con:testCase>' % (uid(), attr(self.name), '\n'.join(self.steps), props))
+
+
+# ------------------------------------------------------------------ bodies
+
+RUN = '${#TestCase#runId}'
+
+
+def key(system, id_):
+    return '<cu:externalKey><c:system>%s</c:system><c:id>%s</c:id></cu:externalKey>' % (system, id_)
+
+
+def contact(last, first=None, email=None, primary=None, cid=None):
+    s = '<cu:contact>'
+    if cid:
+        s += '<cu:id>%s</cu:id>' % cid
+    if first:
+        s += '<cu:firstName>%s</cu:firstName>' % first
+    s += '<cu:lastName>%s</cu:lastName>' % last
+    if email:
+        s += '<cu:email>%s</cu:email>' % email
+    if primary is not None:
+        s += '<cu:primary>%s</cu:primary>' % primary
+    return s + '</cu:contact>'
+
+
+def address(city='Berlin', country='DE', type_='BILLING'):
+    return ('<cu:address><cu:type>%s</cu:type><cu:line1>Hauptstrasse 1</cu:line1><cu:city>%s</cu:city><cu:postalCode>10115</cu:postalCode>'
+            '<cu:countryCode>%s</cu:countryCode></cu:address>' % (type_, city, country))
+
+
+def data(name, kind='ORGANIZATION', keys=(), email=None, status=None, segment=None, addresses=(), contacts=()):
+    s = '<cu:data>' + ''.join(keys) + '<cu:kind>%s</cu:kind><cu:name>%s</cu:name>' % (kind, name)
+    if email:
+        s += '<cu:email>%s</cu:email>' % email
+    if status:
+        s += '<cu:status>%s</cu:status>' % status
+    if segment:
+        s += '<cu:segment>%s</cu:segment>' % segment
+    return s + ''.join(addresses) + ''.join(contacts) + '</cu:data>'
+
+
+def create(*items, all_or_none=None):
+    s = '      <cu:createCustomers>\n'
+    for ref, d in items:
+        s += '         <cu:customer>%s%s</cu:customer>\n' % ('<cu:clientRef>%s</cu:clientRef>' % ref if ref else '', d)
+    if all_or_none is not None:
+        s += '         <cu:allOrNone>%s</cu:allOrNone>\n' % all_or_none
+    return s + '      </cu:createCustomers>'
+
+
+def update(*items):
+    s = '      <cu:updateCustomers>\n'
+    for ref, id_, ver, d in items:
+        s += '         <cu:customer><cu:clientRef>%s</cu:clientRef><cu:id>%s</cu:id>%s%s</cu:customer>\n' % (
+            ref, id_, '<cu:expectedVersion>%s</cu:expectedVersion>' % ver if ver is not None else '', d)
+    return s + '      </cu:updateCustomers>'
+
+
+def upsert(*items):
+    s = '      <cu:upsertCustomers>\n'
+    for ref, system, kid, ver, d in items:
+        s += '         <cu:customer><cu:clientRef>%s</cu:clientRef><cu:key><c:system>%s</c:system><c:id>%s</c:id></cu:key>%s%s</cu:customer>\n' % (
+            ref, system, kid, '<cu:expectedVersion>%s</cu:expectedVersion>' % ver if ver is not None else '', d)
+    return s + '      </cu:upsertCustomers>'
+
+
+def refs(op, *items):
+    s = '      <cu:%s>\n' % op
+    for ref, id_, ver in items:
+        s += '         <cu:customer>%s<cu:id>%s</cu:id>%s</cu:customer>\n' % (
+            '<cu:clientRef>%s</cu:clientRef>' % ref if ref else '', id_, '<cu:expectedVersion>%s</cu:expectedVersion>' % ver if ver is not None else '')
+    return s + '      </cu:%s>' % op
+
+
+def get(ids=(), keys=()):
+    return '      <cu:getCustomers>%s%s</cu:getCustomers>' % (''.join('<cu:id>%s</cu:id>' % i for i in ids),
+                                                           ''.join('<cu:externalKey><c:system>%s</c:system><c:id>%s</c:id></cu:externalKey>' % k for k in keys))
+
+
+def find(name=None, email=None, include_deleted=None, page_size=None, token=None):
+    s = '      <cu:findCustomers>'
+    if name:
+        s += '<cu:nameContains>%s</cu:nameContains>' % name
+    if email:
+        s += '<cu:email>%s</cu:email>' % email
+    if include_deleted is not None:
+        s += '<cu:includeDeleted>%s</cu:includeDeleted>' % include_deleted
+    if page_size:
+        s += '<cu:pageSize>%s</cu:pageSize>' % page_size
+    if token:
+        s += '<cu:pageToken>%s</cu:pageToken>' % token
+    return s + '</cu:findCustomers>'
+
+
+def merge(master, dups, ver=None):
+    return '      <cu:mergeCustomers><cu:masterId>%s</cu:masterId>%s%s</cu:mergeCustomers>' % (
+        master, '<cu:masterExpectedVersion>%s</cu:masterExpectedVersion>' % ver if ver is not None else '',
+        ''.join('<cu:duplicateId>%s</cu:duplicateId>' % d for d in dups))
+
+
+def interaction(ref, customer, subject, type_='CALL', when='2026-01-15T10:00:00Z', contact_id=None, direction=None):
+    return ('<cu:interaction>%s<cu:interaction><cu:customerId>%s</cu:customerId>%s<cu:type>%s</cu:type>%s'
+            '<cu:subject>%s</cu:subject><cu:occurredAt>%s</cu:occurredAt></cu:interaction></cu:interaction>'
+            % ('<cu:clientRef>%s</cu:clientRef>' % ref if ref else '', customer, '<cu:contactId>%s</cu:contactId>' % contact_id if contact_id else '', type_,
+               '<cu:direction>%s</cu:direction>' % direction if direction else '', subject, when))
+
+
+def record(*items, all_or_none=None):
+    s = '      <cu:recordInteractions>\n' + ''.join('         %s\n' % i for i in items)
+    if all_or_none is not None:
+        s += '         <cu:allOrNone>%s</cu:allOrNone>\n' % all_or_none
+    return s + '      </cu:recordInteractions>'
+
+
+def list_interactions(customer, page_size=None, token=None):
+    return '      <cu:listInteractions><cu:customerId>%s</cu:customerId>%s%s</cu:listInteractions>' % (
+        customer, '<cu:pageSize>%s</cu:pageSize>' % page_size if page_size else '', '<cu:pageToken>%s</cu:pageToken>' % token if token else '')
+
+
+def r(i, field):
+    return '//cu:result[%d]/c:%s' % (i, field)
+
+
+def rerr(i, field='code'):
+    return '//cu:result[%d]/c:error/c:%s' % (i, field)
+
+
+def tc(p):
+    return '${#TestCase#%s}' % p
+
+
+LIMIT = 201
+DELETED_NONE = ('count(//cu:findCustomersResponse/cu:customer)', '0')
+
+
+# ------------------------------------------------------------------ CustomerService (SOAP 1.1): thorough
+def customer_cases(I):
+    cases = []
+
+    def new(name):
+        c = Case(I, name)
+        cases.append(c)
+        return c
+
+    def find_count(c, step, name, n, include_deleted=None, wss='clientele'):
+        c.req(step, 'findCustomers', find(name=name, include_deleted=include_deleted), ok(I, ('count(//cu:findCustomersResponse/cu:customer)', str(n))), wss=wss)
+
+    # ---- createCustomers
+    c = new('createCustomers - happy path: two customers, read back by id and by external key').seed()
+    c.req('Create two customers', 'createCustomers', create(
+        ('row-1', data('SoapUI %s Org' % RUN, keys=[key('SOAPUI', RUN + '-org')], status='ACTIVE',
+                       addresses=[address()], contacts=[contact('Mustermann', 'Erika', primary='true')])),
+        ('row-2', data('SoapUI %s Person' % RUN, kind='PERSON'))),
+        ok(I, ('count(//cu:result)', '2'), (r(1, 'clientRef'), 'row-1'), (r(1, 'success'), 'true'), (r(1, 'version'), '0'),
+           (r(2, 'clientRef'), 'row-2'), (r(2, 'success'), 'true'), (r(2, 'version'), '0'), ('count(//c:error)', '0')))
+    c.transfer('Transfer ids', ('orgId', 'Create two customers', r(1, 'id')), ('personId', 'Create two customers', r(2, 'id')))
+    c.req('Get both by id', 'getCustomers', get(ids=[tc('orgId'), tc('personId')]), ok(I,
+          ('count(//cu:lookup)', '2'), ('//cu:lookup[1]/cu:customer/cu:id', tc('orgId')), ('//cu:lookup[1]/cu:customer/cu:data/cu:name', 'SoapUI %s Org' % RUN),
+          ('//cu:lookup[1]/cu:customer/cu:data/cu:status', 'ACTIVE'), ('//cu:lookup[1]/cu:customer/cu:data/cu:address/cu:city', 'Berlin'),
+          ('//cu:lookup[1]/cu:customer/cu:data/cu:contact/cu:lastName', 'Mustermann'), ('//cu:lookup[1]/cu:customer/cu:deleted', 'false'),
+          ('//cu:lookup[2]/cu:customer/cu:data/cu:kind', 'PERSON'), ('//cu:lookup[2]/cu:customer/cu:data/cu:status', 'PROSPECT')), wss='clientele-readonly')
+    c.req('Get by external key', 'getCustomers', get(keys=[('SOAPUI', RUN + '-org')]), ok(I,
+          ('//cu:lookup[1]/cu:customer/cu:id', tc('orgId')), ('//cu:lookup[1]/cu:customer/cu:version', '0')))
+
+    c = new('createCustomers - VALIDATION: schema violation (country code) writes nothing').seed()
+    c.req('Create with country code Germany', 'createCustomers', create(('row-1', data('SoapUI %s schema' % RUN, addresses=[address(country='Germany')]))),
+          crmfault(I, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:retryable', 'false')))
+    find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
+
+    c = new('createCustomers - VALIDATION: external key taken; allOrNone rolls back, otherwise partial').seed()
+    c.req('Create key owner', 'createCustomers', create(('owner', data('SoapUI %s owner' % RUN, keys=[key('SOAPUI', RUN)]))), ok(I, (r(1, 'success'), 'true')))
+    c.req('allOrNone with a taken key', 'createCustomers', create(('good', data('SoapUI %s good' % RUN)), ('dup', data('SoapUI %s dup' % RUN, keys=[key('SOAPUI', RUN)])), all_or_none='true'),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'ROLLED_BACK'), (r(2, 'success'), 'false'), (rerr(2), 'VALIDATION'), (rerr(2, 'field'), 'externalKey')))
+    find_count(c, 'Rolled back item was not written', 'SoapUI %s good' % RUN, 0)
+    c.req('Partial with a taken key', 'createCustomers', create(('good', data('SoapUI %s good' % RUN)), ('dup', data('SoapUI %s dup' % RUN, keys=[key('SOAPUI', RUN)]))),
+          ok(I, (r(1, 'success'), 'true'), (r(2, 'success'), 'false'), (rerr(2), 'VALIDATION')))
+    find_count(c, 'Good item was written', 'SoapUI %s good' % RUN, 1)
+
+    c = new('createCustomers - LIMIT_EXCEEDED: 201 items write nothing').seed()
+    c.req('Create 201 customers', 'createCustomers', create(*[(None, data('SoapUI %s bulk' % RUN, kind='PERSON'))] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+    find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
+
+    c = new('createCustomers - NOT_AUTHORIZED: crm-readonly and crm-agent may not create').seed()
+    c.req('Create as crm-readonly', 'createCustomers', create(('r', data('SoapUI %s ro' % RUN))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    c.req('Create as crm-agent', 'createCustomers', create(('r', data('SoapUI %s agent' % RUN))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
+
+    # ---- updateCustomers
+    c = new('updateCustomers - happy path: full replacement, version grows, contacts matched by id').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s before' % RUN, email='before@example.com', addresses=[address()], contacts=[contact('Alt', primary='true')]))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Get contact id', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('count(//cu:contact)', '1')))
+    c.transfer('Transfer contact id', ('contactId', 'Get contact id', '//cu:contact/cu:id'))
+    c.req('Update with expectedVersion 0', 'updateCustomers', update(('u', tc('customerId'), 0, data('SoapUI %s after' % RUN, contacts=[contact('Neu', cid=tc('contactId'), primary='true')]))),
+          ok(I, (r(1, 'clientRef'), 'u'), (r(1, 'success'), 'true'), (r(1, 'id'), tc('customerId')), (r(1, 'version'), '1')))
+    c.req('Read the replaced data', 'getCustomers', get(ids=[tc('customerId')]), ok(I,
+          ('//cu:customer/cu:version', '1'), ('//cu:customer/cu:data/cu:name', 'SoapUI %s after' % RUN), ('count(//cu:customer/cu:data/cu:email)', '0'),
+          ('count(//cu:customer/cu:data/cu:address)', '0'), ('//cu:customer/cu:data/cu:contact/cu:id', tc('contactId')),
+          ('//cu:customer/cu:data/cu:contact/cu:lastName', 'Neu')))
+
+    c = new('updateCustomers - CONCURRENCY: stale expectedVersion changes nothing').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s v0' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Update from version 0', 'updateCustomers', update(('u', tc('customerId'), 0, data('SoapUI %s v1' % RUN))), ok(I, (r(1, 'version'), '1')))
+    c.req('Update again from version 0', 'updateCustomers', update(('u', tc('customerId'), 0, data('SoapUI %s stale' % RUN))),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'CONCURRENCY'), (rerr(1, 'field'), 'expectedVersion')))
+    c.req('Still version 1', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('//cu:customer/cu:version', '1'), ('//cu:customer/cu:data/cu:name', 'SoapUI %s v1' % RUN)))
+
+    c = new('updateCustomers - NOT_FOUND: unknown id')
+    c.req('Update unknown id', 'updateCustomers', update(('u', MAXID, None, data('SoapUI nobody'))), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'NOT_FOUND')))
+
+    c = new('updateCustomers - INVALID_STATE: customer in the recycle bin').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s binned' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Delete', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I, (r(1, 'success'), 'true')))
+    c.req('Update deleted customer', 'updateCustomers', update(('u', tc('customerId'), None, data('SoapUI %s revived' % RUN))),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'INVALID_STATE')))
+
+    c = new('updateCustomers - VALIDATION: contact id of another customer').seed()
+    c.req('Create two', 'createCustomers', create(('a', data('SoapUI %s A' % RUN, contacts=[contact('OfA')])), ('b', data('SoapUI %s B' % RUN))), ok(I, (r(1, 'success'), 'true'), (r(2, 'success'), 'true')))
+    c.transfer('Transfer ids', ('aId', 'Create two', r(1, 'id')), ('bId', 'Create two', r(2, 'id')))
+    c.req('Get A', 'getCustomers', get(ids=[tc('aId')]), ok(I, ('count(//cu:contact)', '1')))
+    c.transfer('Transfer contact of A', ('aContactId', 'Get A', '//cu:contact/cu:id'))
+    c.req('Update B with A\'s contact', 'updateCustomers', update(('u', tc('bId'), None, data('SoapUI %s B' % RUN, contacts=[contact('Stolen', cid=tc('aContactId'))]))),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'VALIDATION'), (rerr(1, 'field'), 'contact.id')))
+
+    c = new('updateCustomers - VALIDATION: schema violation (e-mail pattern)')
+    c.req('Update with a bad e-mail', 'updateCustomers', update(('u', MAXID, None, data('SoapUI bad mail', email='not-an-email'))), crmfault(I, 'VALIDATION'))
+
+    c = new('updateCustomers - LIMIT_EXCEEDED: 201 items')
+    c.req('Update 201 customers', 'updateCustomers', update(*[('u', MAXID, None, data('SoapUI bulk'))] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+
+    c = new('updateCustomers - NOT_AUTHORIZED: crm-readonly may not update')
+    c.req('Update as crm-readonly', 'updateCustomers', update(('u', MAXID, None, data('SoapUI ro'))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    # ---- upsertCustomers
+    c = new('upsertCustomers - happy path: creates, then updates by key').seed()
+    c.req('Upsert new key', 'upsertCustomers', upsert(('u1', 'SOAPUI', RUN, None, data('SoapUI %s upsert 1' % RUN))),
+          ok(I, (r(1, 'success'), 'true'), (r(1, 'created'), 'true'), (r(1, 'version'), '0')))
+    c.transfer('Transfer id', ('customerId', 'Upsert new key', r(1, 'id')))
+    c.req('Upsert same key', 'upsertCustomers', upsert(('u2', 'SOAPUI', RUN, 0, data('SoapUI %s upsert 2' % RUN, status='ACTIVE'))),
+          ok(I, (r(1, 'success'), 'true'), (r(1, 'created'), 'false'), (r(1, 'id'), tc('customerId')), (r(1, 'version'), '1')))
+    c.req('Get by key', 'getCustomers', get(keys=[('SOAPUI', RUN)]), ok(I,
+          ('//cu:customer/cu:id', tc('customerId')), ('//cu:customer/cu:data/cu:name', 'SoapUI %s upsert 2' % RUN),
+          ('//cu:customer/cu:data/cu:externalKey/c:id', RUN), ('//cu:customer/cu:data/cu:status', 'ACTIVE')))
+
+    c = new('upsertCustomers - CONCURRENCY: stale expectedVersion').seed()
+    c.req('Upsert new key', 'upsertCustomers', upsert(('u1', 'SOAPUI', RUN, None, data('SoapUI %s' % RUN))), ok(I, (r(1, 'created'), 'true')))
+    c.req('Upsert with expectedVersion 5', 'upsertCustomers', upsert(('u2', 'SOAPUI', RUN, 5, data('SoapUI %s stale' % RUN))),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'CONCURRENCY')))
+
+    c = new('upsertCustomers - INVALID_STATE: customer in the recycle bin').seed()
+    c.req('Upsert new key', 'upsertCustomers', upsert(('u1', 'SOAPUI', RUN, None, data('SoapUI %s' % RUN))), ok(I, (r(1, 'created'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Upsert new key', r(1, 'id')))
+    c.req('Delete', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I, (r(1, 'success'), 'true')))
+    c.req('Upsert deleted customer', 'upsertCustomers', upsert(('u2', 'SOAPUI', RUN, None, data('SoapUI %s again' % RUN))),
+          ok(I, (r(1, 'success'), 'false'), (rerr(1), 'INVALID_STATE')))
+
+    c = new('upsertCustomers - VALIDATION: schema violation (external system pattern)')
+    c.req('Upsert with a bad system', 'upsertCustomers', upsert(('u', 'not a system!', 'x', None, data('SoapUI bad system'))), crmfault(I, 'VALIDATION'))
+
+    c = new('upsertCustomers - LIMIT_EXCEEDED: 201 items')
+    c.req('Upsert 201 customers', 'upsertCustomers', upsert(*[('u', 'SOAPUI', 'limit', None, data('SoapUI bulk'))] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+
+    c = new('upsertCustomers - NOT_AUTHORIZED: crm-agent may not upsert')
+    c.req('Upsert as crm-agent', 'upsertCustomers', upsert(('u', 'SOAPUI', 'agent', None, data('SoapUI agent'))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
+
+    # ---- getCustomers
+    c = new('getCustomers - happy path: one lookup per id then per key, NOT_FOUND in the lookup').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s get' % RUN, keys=[key('SOAPUI', RUN)]))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Get ids and keys as crm-readonly', 'getCustomers', get(ids=[MAXID, tc('customerId')], keys=[('SOAPUI', RUN), ('SOAPUI', RUN + '-missing')]), ok(I,
+          ('count(//cu:lookup)', '4'), ('//cu:lookup[1]/cu:id', MAXID), ('//cu:lookup[1]/cu:error/c:code', 'NOT_FOUND'), ('count(//cu:lookup[1]/cu:customer)', '0'),
+          ('//cu:lookup[2]/cu:customer/cu:id', tc('customerId')), ('//cu:lookup[3]/cu:externalKey/c:id', RUN),
+          ('//cu:lookup[3]/cu:customer/cu:id', tc('customerId')), ('//cu:lookup[4]/cu:error/c:code', 'NOT_FOUND')), wss='clientele-readonly')
+
+    c = new('getCustomers - VALIDATION: neither id nor key')
+    c.req('Get nothing', 'getCustomers', get(), crmfault(I, 'VALIDATION'), wss='clientele-readonly')
+
+    c = new('getCustomers - LIMIT_EXCEEDED: 201 ids')
+    c.req('Get 201 ids', 'getCustomers', get(ids=[MAXID] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'), wss='clientele-readonly')
+
+    # ---- findCustomers
+    c = new('findCustomers - happy path: case-insensitive filters, pages in id order').seed()
+    c.req('Create three', 'createCustomers', create(('1', data('SoapUI %s find 1' % RUN)), ('2', data('SoapUI %s find 2' % RUN, email='find.%s@example.com' % RUN)),
+                                                 ('3', data('SoapUI %s find 3' % RUN))), ok(I, ('count(//cu:result[c:success=\'true\'])', '3')))
+    c.req('First page of two', 'findCustomers', find(name='SOAPUI %s FIND' % RUN, page_size=2), ok(I,
+          ('count(//cu:findCustomersResponse/cu:customer)', '2'), ('//cu:customer[1]/cu:data/cu:name', 'SoapUI %s find 1' % RUN),
+          ('//cu:customer[2]/cu:data/cu:name', 'SoapUI %s find 2' % RUN), ('count(//cu:nextPageToken)', '1')), wss='clientele-readonly')
+    c.transfer('Transfer page token', ('pageToken', 'First page of two', '//cu:nextPageToken'))
+    c.req('Second page', 'findCustomers', find(name='SOAPUI %s FIND' % RUN, page_size=2, token=tc('pageToken')), ok(I,
+          ('count(//cu:findCustomersResponse/cu:customer)', '1'), ('//cu:customer[1]/cu:data/cu:name', 'SoapUI %s find 3' % RUN),
+          ('count(//cu:nextPageToken)', '0')), wss='clientele-readonly')
+    c.req('By e-mail, other case', 'findCustomers', find(email='FIND.%s@EXAMPLE.COM' % RUN), ok(I,
+          ('count(//cu:findCustomersResponse/cu:customer)', '1'), ('//cu:customer/cu:data/cu:name', 'SoapUI %s find 2' % RUN)), wss='clientele-readonly')
+
+    c = new('findCustomers - VALIDATION: tampered page token')
+    c.req('Find with a forged token', 'findCustomers', find(name='SoapUI', token='forged-page-token'), crmfault(I, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'pageToken')), wss='clientele-readonly')
+
+    c = new('findCustomers - VALIDATION: page token reused with other filters').seed()
+    c.req('Create two', 'createCustomers', create(('1', data('SoapUI %s token 1' % RUN)), ('2', data('SoapUI %s token 2' % RUN))), ok(I, ('count(//cu:result[c:success=\'true\'])', '2')))
+    c.req('First page of one', 'findCustomers', find(name='SoapUI %s token' % RUN, page_size=1), ok(I, ('count(//cu:nextPageToken)', '1')))
+    c.transfer('Transfer page token', ('pageToken', 'First page of one', '//cu:nextPageToken'))
+    c.req('Token with another filter', 'findCustomers', find(name='SoapUI %s other' % RUN, page_size=1, token=tc('pageToken')), crmfault(I, 'VALIDATION'))
+
+    # ---- deleteCustomers
+    c = new('deleteCustomers - happy path: recycle bin, hidden from find, idempotent').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s delete' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Delete with expectedVersion 0', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), 0)), ok(I, (r(1, 'clientRef'), 'd'), (r(1, 'success'), 'true'), (r(1, 'id'), tc('customerId'))))
+    c.req('Get shows deleted', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('//cu:customer/cu:deleted', 'true')))
+    find_count(c, 'Find hides it', RUN, 0)
+    find_count(c, 'Find with includeDeleted shows it', RUN, 1, include_deleted='true')
+    c.req('Delete again', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I, (r(1, 'success'), 'true')))
+
+    c = new('deleteCustomers - CONCURRENCY: stale expectedVersion').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Delete with expectedVersion 3', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), 3)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'CONCURRENCY')))
+    c.req('Not deleted', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('//cu:customer/cu:deleted', 'false')))
+
+    c = new('deleteCustomers - NOT_FOUND: unknown id')
+    c.req('Delete unknown id', 'deleteCustomers', refs('deleteCustomers', ('d', MAXID, None)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'NOT_FOUND')))
+
+    def merged_pair(c):
+        c.req('Create master and duplicate', 'createCustomers', create(('m', data('SoapUI %s master' % RUN)), ('d', data('SoapUI %s duplicate' % RUN))),
+              ok(I, ('count(//cu:result[c:success=\'true\'])', '2')))
+        c.transfer('Transfer ids', ('masterId', 'Create master and duplicate', r(1, 'id')), ('duplicateId', 'Create master and duplicate', r(2, 'id')))
+        c.req('Merge', 'mergeCustomers', merge(tc('masterId'), [tc('duplicateId')]), ok(I, ('//cu:master/cu:id', tc('masterId'))))
+
+    c = new('deleteCustomers - INVALID_STATE: merged duplicate').seed()
+    merged_pair(c)
+    c.req('Delete merged duplicate', 'deleteCustomers', refs('deleteCustomers', ('d', tc('duplicateId'), None)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'INVALID_STATE')))
+
+    c = new('deleteCustomers - LIMIT_EXCEEDED: 201 items')
+    c.req('Delete 201', 'deleteCustomers', refs('deleteCustomers', *[(None, MAXID, None)] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+
+    c = new('deleteCustomers - NOT_AUTHORIZED: crm-readonly may not delete')
+    c.req('Delete as crm-readonly', 'deleteCustomers', refs('deleteCustomers', ('d', MAXID, None)), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    # ---- undeleteCustomers
+    c = new('undeleteCustomers - happy path: restored and found again').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s undelete' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Delete', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I, (r(1, 'success'), 'true')))
+    c.req('Undelete', 'undeleteCustomers', refs('undeleteCustomers', ('u', tc('customerId'), None)), ok(I, (r(1, 'clientRef'), 'u'), (r(1, 'success'), 'true')))
+    c.req('Get shows restored', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('//cu:customer/cu:deleted', 'false')))
+    find_count(c, 'Find shows it again', RUN, 1)
+
+    c = new('undeleteCustomers - INVALID_STATE: merged duplicate cannot be restored').seed()
+    merged_pair(c)
+    c.req('Undelete merged duplicate', 'undeleteCustomers', refs('undeleteCustomers', ('u', tc('duplicateId'), None)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'INVALID_STATE')))
+
+    c = new('undeleteCustomers - CONCURRENCY: stale expectedVersion').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Undelete with expectedVersion 9', 'undeleteCustomers', refs('undeleteCustomers', ('u', tc('customerId'), 9)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'CONCURRENCY')))
+
+    c = new('undeleteCustomers - NOT_FOUND: unknown id')
+    c.req('Undelete unknown id', 'undeleteCustomers', refs('undeleteCustomers', ('u', MAXID, None)), ok(I, (r(1, 'success'), 'false'), (rerr(1), 'NOT_FOUND')))
+
+    c = new('undeleteCustomers - LIMIT_EXCEEDED: 201 items')
+    c.req('Undelete 201', 'undeleteCustomers', refs('undeleteCustomers', *[(None, MAXID, None)] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+
+    c = new('undeleteCustomers - NOT_AUTHORIZED: crm-agent may not undelete')
+    c.req('Undelete as crm-agent', 'undeleteCustomers', refs('undeleteCustomers', ('u', MAXID, None)), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
+
+    # ---- mergeCustomers
+    c = new('mergeCustomers - happy path: contacts, addresses, keys and interactions move to the master').seed()
+    c.req('Create master and duplicate', 'createCustomers', create(
+        ('m', data('SoapUI %s master' % RUN, keys=[key('SOAPUI', RUN + '-m')], contacts=[contact('Master', primary='true')])),
+        ('d', data('SoapUI %s duplicate' % RUN, keys=[key('SOAPUI', RUN + '-d')], addresses=[address()], contacts=[contact('Dup', primary='true')]))),
+        ok(I, ('count(//cu:result[c:success=\'true\'])', '2')))
+    c.transfer('Transfer ids', ('masterId', 'Create master and duplicate', r(1, 'id')), ('duplicateId', 'Create master and duplicate', r(2, 'id')))
+    c.req('Record on the duplicate', 'recordInteractions', record(interaction('i', tc('duplicateId'), 'Call before merge')), ok(I, (r(1, 'success'), 'true')))
+    c.req('Merge with masterExpectedVersion 0', 'mergeCustomers', merge(tc('masterId'), [tc('duplicateId')], 0), ok(I,
+          ('//cu:master/cu:id', tc('masterId')), ('count(//cu:master/cu:data/cu:contact)', '2'),
+          ('count(//cu:master/cu:data/cu:contact[cu:primary=\'true\'])', '1'), ('count(//cu:master/cu:data/cu:externalKey)', '2'),
+          ('count(//cu:master/cu:data/cu:address)', '1'), ('//cu:master/cu:deleted', 'false')))
+    c.req('Duplicate is tombstoned', 'getCustomers', get(ids=[tc('duplicateId')]), ok(I,
+          ('//cu:customer/cu:deleted', 'true'), ('//cu:customer/cu:mergedInto', tc('masterId'))))
+    c.req('Interaction moved to master', 'listInteractions', list_interactions(tc('masterId')), ok(I,
+          ('count(//cu:listInteractionsResponse/cu:interaction)', '1'), ('//cu:interaction/cu:subject', 'Call before merge')))
+
+    c = new('mergeCustomers - VALIDATION: self-merge').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s self' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Merge into itself', 'mergeCustomers', merge(tc('customerId'), [tc('customerId')]), crmfault(I, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'duplicateId')))
+
+    c = new('mergeCustomers - VALIDATION: three duplicates')
+    c.req('Merge three', 'mergeCustomers', merge(MAXID, ['9223372036854775801', '9223372036854775802', '9223372036854775803']), crmfault(I, 'VALIDATION'))
+
+    c = new('mergeCustomers - VALIDATION: duplicate already merged').seed()
+    merged_pair(c)
+    c.req('Create another master', 'createCustomers', create(('o', data('SoapUI %s other' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer other id', ('otherId', 'Create another master', r(1, 'id')))
+    c.req('Merge the merged duplicate again', 'mergeCustomers', merge(tc('otherId'), [tc('duplicateId')]), crmfault(I, 'VALIDATION'))
+
+    c = new('mergeCustomers - NOT_FOUND: unknown duplicate').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Merge unknown duplicate', 'mergeCustomers', merge(tc('customerId'), [MAXID]), crmfault(I, 'NOT_FOUND'))
+
+    c = new('mergeCustomers - CONCURRENCY: stale masterExpectedVersion').seed()
+    c.req('Create two', 'createCustomers', create(('m', data('SoapUI %s m' % RUN)), ('d', data('SoapUI %s d' % RUN))), ok(I, ('count(//cu:result[c:success=\'true\'])', '2')))
+    c.transfer('Transfer ids', ('masterId', 'Create two', r(1, 'id')), ('duplicateId', 'Create two', r(2, 'id')))
+    c.req('Merge with masterExpectedVersion 7', 'mergeCustomers', merge(tc('masterId'), [tc('duplicateId')], 7), crmfault(I, 'CONCURRENCY'))
+    c.req('Duplicate untouched', 'getCustomers', get(ids=[tc('duplicateId')]), ok(I, ('//cu:customer/cu:deleted', 'false')))
+
+    c = new('mergeCustomers - NOT_AUTHORIZED: crm-agent may not merge')
+    c.req('Merge as crm-agent', 'mergeCustomers', merge(MAXID, ['9223372036854775801']), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
+
+    # ---- recordInteractions
+    c = new('recordInteractions - happy path as crm-agent: listed newest first').seed()
+    c.req('Create with contact', 'createCustomers', create(('c', data('SoapUI %s interactions' % RUN, contacts=[contact('Caller')]))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create with contact', r(1, 'id')))
+    c.req('Get contact id', 'getCustomers', get(ids=[tc('customerId')]), ok(I, ('count(//cu:contact)', '1')))
+    c.transfer('Transfer contact id', ('contactId', 'Get contact id', '//cu:contact/cu:id'))
+    c.req('Record call and note', 'recordInteractions', record(
+        interaction('call', tc('customerId'), 'Older call', 'CALL', '2026-01-01T09:00:00Z', tc('contactId'), 'INBOUND'),
+        interaction('note', tc('customerId'), 'Newer note', 'NOTE', '2026-02-01T09:00:00Z')),
+        ok(I, (r(1, 'clientRef'), 'call'), (r(1, 'success'), 'true'), (r(2, 'clientRef'), 'note'), (r(2, 'success'), 'true')), wss='clientele-agent')
+    c.req('List as crm-agent', 'listInteractions', list_interactions(tc('customerId')), ok(I,
+          ('count(//cu:listInteractionsResponse/cu:interaction)', '2'), ('//cu:interaction[1]/cu:subject', 'Newer note'),
+          ('//cu:interaction[2]/cu:subject', 'Older call'), ('//cu:interaction[2]/cu:contactId', tc('contactId')),
+          ('//cu:interaction[2]/cu:recordedBy', '${#Project#agentUsername}')), wss='clientele-agent')
+
+    c = new('recordInteractions - item errors: NOT_FOUND, INVALID_STATE, VALIDATION beside a good item').seed()
+    c.req('Create three', 'createCustomers', create(('a', data('SoapUI %s A' % RUN, contacts=[contact('OfA')])), ('b', data('SoapUI %s B' % RUN)), ('gone', data('SoapUI %s gone' % RUN))),
+          ok(I, ('count(//cu:result[c:success=\'true\'])', '3')))
+    c.transfer('Transfer ids', ('aId', 'Create three', r(1, 'id')), ('bId', 'Create three', r(2, 'id')), ('goneId', 'Create three', r(3, 'id')))
+    c.req('Get A', 'getCustomers', get(ids=[tc('aId')]), ok(I, ('count(//cu:contact)', '1')))
+    c.transfer('Transfer contact of A', ('aContactId', 'Get A', '//cu:contact/cu:id'))
+    c.req('Delete gone', 'deleteCustomers', refs('deleteCustomers', ('d', tc('goneId'), None)), ok(I, (r(1, 'success'), 'true')))
+    c.req('Record four', 'recordInteractions', record(
+        interaction('unknown', MAXID, 'Nobody'), interaction('deleted', tc('goneId'), 'Gone'),
+        interaction('foreign', tc('bId'), 'Foreign contact', contact_id=tc('aContactId')), interaction('good', tc('aId'), 'Fine')), ok(I,
+        (rerr(1), 'NOT_FOUND'), (rerr(2), 'INVALID_STATE'), (rerr(3), 'VALIDATION'), (r(4, 'success'), 'true'), (r(4, 'clientRef'), 'good')))
+
+    c = new('recordInteractions - VALIDATION: schema violation (interaction type)')
+    c.req('Record a FAX', 'recordInteractions', record(interaction('fax', MAXID, 'Fax', 'FAX')), crmfault(I, 'VALIDATION'))
+
+    c = new('recordInteractions - LIMIT_EXCEEDED: 201 items')
+    c.req('Record 201', 'recordInteractions', record(*[interaction(None, MAXID, 'Bulk')] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+
+    c = new('recordInteractions - NOT_AUTHORIZED: crm-readonly may not record')
+    c.req('Record as crm-readonly', 'recordInteractions', record(interaction('i', MAXID, 'No')), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    # ---- listInteractions
+    c = new('listInteractions - happy path: paged with a token').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s list' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('Record three', 'recordInteractions', record(
+        interaction('1', tc('customerId'), 'First', when='2026-01-01T10:00:00Z'), interaction('2', tc('customerId'), 'Second', when='2026-01-02T10:00:00Z'),
+        interaction('3', tc('customerId'), 'Third', when='2026-01-03T10:00:00Z')), ok(I, ('count(//cu:result[c:success=\'true\'])', '3')))
+    c.req('First page of two', 'listInteractions', list_interactions(tc('customerId'), 2), ok(I,
+          ('count(//cu:listInteractionsResponse/cu:interaction)', '2'), ('//cu:interaction[1]/cu:subject', 'Third'),
+          ('//cu:interaction[2]/cu:subject', 'Second'), ('count(//cu:nextPageToken)', '1')), wss='clientele-readonly')
+    c.transfer('Transfer page token', ('pageToken', 'First page of two', '//cu:nextPageToken'))
+    c.req('Second page', 'listInteractions', list_interactions(tc('customerId'), 2, tc('pageToken')), ok(I,
+          ('count(//cu:listInteractionsResponse/cu:interaction)', '1'), ('//cu:interaction[1]/cu:subject', 'First'), ('count(//cu:nextPageToken)', '0')), wss='clientele-readonly')
+
+    c = new('listInteractions - NOT_FOUND: unknown customer')
+    c.req('List unknown customer', 'listInteractions', list_interactions(MAXID), crmfault(I, 'NOT_FOUND'), wss='clientele-readonly')
+
+    c = new('listInteractions - VALIDATION: tampered page token').seed()
+    c.req('Create', 'createCustomers', create(('c', data('SoapUI %s' % RUN))), ok(I, (r(1, 'success'), 'true')))
+    c.transfer('Transfer id', ('customerId', 'Create', r(1, 'id')))
+    c.req('List with a forged token', 'listInteractions', list_interactions(tc('customerId'), None, 'forged-page-token'), crmfault(I, 'VALIDATION'))
+
+    # ---- security
+    c = new('Security - no Security header is refused and writes nothing').seed()
+    c.req('Create without WS-Security', 'createCustomers', create(('c', data('SoapUI %s unsecured' % RUN))), secfault(I), wss='')
+    find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
+
+    c = new('Security - wrong password is refused and writes nothing').seed()
+    c.req('Create with a wrong password', 'createCustomers', create(('c', data('SoapUI %s wrong' % RUN))), secfault(I), wss='wrong-password')
+    find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
+
+    c = new('Security - unknown user is refused')
+    c.req('Get as an unknown user', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='unknown-user')
+
+    c = new('Security - UsernameToken without Timestamp is refused')
+    c.req('Get without Timestamp', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='no-timestamp')
+    return cases
+
+
+# ------------------------------------------------------------------ CustomerService12 (SOAP 1.2): every operation, one fault each
+def customer12_cases():
+    I = I12
+    cases = []
+
+    def new(name):
+        c = Case(I, name)
+        cases.append(c)
+        return c
+
+    c = new('SOAP 1.2 - every operation in one customer lifecycle').seed()
+    c.req('createCustomers', 'createCustomers', create(
+        ('m', data('SoapUI12 %s master' % RUN, contacts=[contact('Master', primary='true')])),
+        ('d', data('SoapUI12 %s duplicate' % RUN, contacts=[contact('Dup', primary='true')])),
+        ('x', data('SoapUI12 %s extra' % RUN, keys=[key('SOAPUI12', RUN)]))),
+        ok(I, ('count(//cu:result[c:success=\'true\'])', '3'), (r(1, 'version'), '0')))
+    c.transfer('Transfer ids', ('masterId', 'createCustomers', r(1, 'id')), ('duplicateId', 'createCustomers', r(2, 'id')), ('extraId', 'createCustomers', r(3, 'id')))
+    c.req('upsertCustomers', 'upsertCustomers', upsert(('u', 'SOAPUI12', RUN, 0, data('SoapUI12 %s extra upserted' % RUN))),
+          ok(I, (r(1, 'created'), 'false'), (r(1, 'id'), tc('extraId')), (r(1, 'version'), '1')))
+    c.req('updateCustomers', 'updateCustomers', update(('u', tc('masterId'), 0, data('SoapUI12 %s master updated' % RUN, status='ACTIVE', contacts=[contact('Master', primary='true')]))),
+          ok(I, (r(1, 'success'), 'true'), (r(1, 'version'), '1')))
+    c.req('getCustomers', 'getCustomers', get(ids=[tc('masterId')], keys=[('SOAPUI12', RUN)]), ok(I,
+          ('//cu:lookup[1]/cu:customer/cu:data/cu:name', 'SoapUI12 %s master updated' % RUN), ('//cu:lookup[2]/cu:customer/cu:id', tc('extraId'))), wss='clientele-readonly')
+    c.req('findCustomers', 'findCustomers', find(name='SoapUI12 %s' % RUN), ok(I, ('count(//cu:findCustomersResponse/cu:customer)', '3')), wss='clientele-readonly')
+    c.req('recordInteractions', 'recordInteractions', record(interaction('i', tc('duplicateId'), 'SOAP 1.2 call')), ok(I, (r(1, 'success'), 'true')), wss='clientele-agent')
+    c.req('mergeCustomers', 'mergeCustomers', merge(tc('masterId'), [tc('duplicateId')], 1), ok(I,
+          ('//cu:master/cu:id', tc('masterId')), ('count(//cu:master/cu:data/cu:contact)', '2'), ('count(//cu:master/cu:data/cu:contact[cu:primary=\'true\'])', '1')))
+    c.req('listInteractions', 'listInteractions', list_interactions(tc('masterId')), ok(I, ('//cu:interaction[1]/cu:subject', 'SOAP 1.2 call')), wss='clientele-readonly')
+    c.req('deleteCustomers', 'deleteCustomers', refs('deleteCustomers', ('d', tc('extraId'), 1)), ok(I, (r(1, 'success'), 'true')))
+    c.req('undeleteCustomers', 'undeleteCustomers', refs('undeleteCustomers', ('u', tc('extraId'), None)), ok(I, (r(1, 'success'), 'true')))
+    c.req('Restored', 'getCustomers', get(ids=[tc('extraId'), tc('duplicateId')]), ok(I,
+          ('//cu:lookup[1]/cu:customer/cu:deleted', 'false'), ('//cu:lookup[2]/cu:customer/cu:mergedInto', tc('masterId'))))
+
+    new('createCustomers - NOT_AUTHORIZED over SOAP 1.2').req('Create as crm-readonly', 'createCustomers', create(('r', data('SoapUI12 ro'))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('updateCustomers - VALIDATION over SOAP 1.2 (schema)').req('Update with a bad country', 'updateCustomers', update(('u', MAXID, None, data('SoapUI12', addresses=[address(country='de')]))), crmfault(I, 'VALIDATION'))
+    new('upsertCustomers - NOT_AUTHORIZED over SOAP 1.2').req('Upsert as crm-agent', 'upsertCustomers', upsert(('u', 'SOAPUI12', 'agent', None, data('SoapUI12 agent'))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    new('getCustomers - VALIDATION over SOAP 1.2 (nothing requested)').req('Get nothing', 'getCustomers', get(), crmfault(I, 'VALIDATION'), wss='clientele-readonly')
+    new('findCustomers - VALIDATION over SOAP 1.2 (tampered token)').req('Find with a forged token', 'findCustomers', find(name='SoapUI12', token='forged-page-token'), crmfault(I, 'VALIDATION'), wss='clientele-readonly')
+    new('deleteCustomers - NOT_AUTHORIZED over SOAP 1.2').req('Delete as crm-readonly', 'deleteCustomers', refs('deleteCustomers', ('d', MAXID, None)), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('undeleteCustomers - LIMIT_EXCEEDED over SOAP 1.2').req('Undelete 201', 'undeleteCustomers', refs('undeleteCustomers', *[(None, MAXID, None)] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
+    new('mergeCustomers - NOT_FOUND over SOAP 1.2').req('Merge unknown customers', 'mergeCustomers', merge(MAXID, ['9223372036854775801']), crmfault(I, 'NOT_FOUND'))
+    new('recordInteractions - NOT_AUTHORIZED over SOAP 1.2').req('Record as crm-readonly', 'recordInteractions', record(interaction('i', MAXID, 'No')), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('listInteractions - NOT_FOUND over SOAP 1.2').req('List unknown customer', 'listInteractions', list_interactions(MAXID), crmfault(I, 'NOT_FOUND'), wss='clientele-readonly')
+    new('Security - no Security header is refused over SOAP 1.2').req('Get without WS-Security', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='')
+    new('Security - wrong password is refused over SOAP 1.2').req('Get with a wrong password', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='wrong-password')
+    return cases
+
+
+def status_cases(I):
+    v = '1.2' if IFACES[I]['ver'] == '1_2' else '1.1'
+    a = Case(I, 'ping - happy path over SOAP %s without security' % v)
+    a.req('ping', 'ping', '      <st:ping/>', ok(I, ('//st:pingResponse/st:version', '1.0.0'), ('count(//st:pingResponse/st:serverTime)', '1')), wss='')
+    b = Case(I, 'ping - VALIDATION over SOAP %s (schema violation)' % v)
+    b.req('ping with an unexpected element', 'ping', '      <st:ping><st:unexpected>x</st:unexpected></st:ping>', crmfault(I, 'VALIDATION'), wss='')
+    return [a, b]
+
+
+def sync_cases(Y):
+    v = '1.2' if IFACES[Y]['ver'] == '1_2' else '1.1'
+    I = I12 if v == '1.2' else I11
+    ctx = ('<c:RequestContext xmlns:c="%s"><c:clientSystem>SOAPUI</c:clientSystem><c:correlationId>soapui-%s</c:correlationId></c:RequestContext>' % (C, RUN))
+    cases = []
+    a = Case(Y, 'getLatestCursor and getChanges - happy path over SOAP %s: a create appears after the latest cursor' % v).seed()
+    a.req('getLatestCursor', 'getLatestCursor', '      <sy:getLatestCursor/>', ok(Y, ('count(//sy:getLatestCursorResponse/sy:cursor)', '1')), wss='clientele-readonly')
+    a.transfer('Transfer cursor', ('cursor', 'getLatestCursor', '//sy:getLatestCursorResponse/sy:cursor'))
+    a.req('Create a customer', 'createCustomers', (ctx, create(('c', data('SoapUI %s feed' % RUN)))), ok(I, (r(1, 'success'), 'true')), iface=I)
+    a.transfer('Transfer id', ('customerId', 'Create a customer', r(1, 'id')))
+    a.delay('Let the sequencer number it', 1500)
+    a.req('getChanges after the cursor', 'getChanges', '      <sy:getChanges><sy:cursor>%s</sy:cursor><sy:entityType>CUSTOMER</sy:entityType><sy:includeSnapshots>true</sy:includeSnapshots></sy:getChanges>' % tc('cursor'),
+          ok(Y, ('count(//sy:change[sy:entityId=%s])' % tc('customerId'), '1'),
+             ('//sy:change[sy:entityId=%s]/sy:operation' % tc('customerId'), 'CREATED'),
+             ('//sy:change[sy:entityId=%s]/sy:entityType' % tc('customerId'), 'CUSTOMER'),
+             ('//sy:change[sy:entityId=%s]/sy:entityVersion' % tc('customerId'), '0'),
+             ('//sy:change[sy:entityId=%s]/sy:principal' % tc('customerId'), '${#Project#username}'),
+             ('//sy:change[sy:entityId=%s]/sy:clientSystem' % tc('customerId'), 'SOAPUI'),
+             ('//sy:change[sy:entityId=%s]/sy:correlationId' % tc('customerId'), 'soapui-%s' % RUN),
+             ('//sy:change[sy:entityId=%s]/sy:customer/cu:data/cu:name' % tc('customerId'), 'SoapUI %s feed' % RUN),
+             ('count(//sy:change[sy:entityType!=\'CUSTOMER\'])', '0'), ('count(//sy:nextCursor)', '1')), wss='clientele-readonly')
+    a.transfer('Transfer next cursor', ('nextCursor', 'getChanges after the cursor', '//sy:getChangesResponse/sy:nextCursor'))
+    a.req('getChanges after the next cursor', 'getChanges', '      <sy:getChanges><sy:cursor>%s</sy:cursor><sy:maxChanges>5000</sy:maxChanges></sy:getChanges>' % tc('nextCursor'),
+          ok(Y, ('count(//sy:change[sy:entityId=%s][sy:entityType=\'CUSTOMER\'])' % tc('customerId'), '0')), wss='clientele-readonly')
+    cases.append(a)
+    b = Case(Y, 'getChanges - VALIDATION over SOAP %s: altered cursor' % v)
+    b.req('getChanges with a forged cursor', 'getChanges', '      <sy:getChanges><sy:cursor>forged-cursor</sy:cursor></sy:getChanges>',
+          crmfault(Y, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'cursor')), wss='clientele-readonly')
+    cases.append(b)
+    c = Case(Y, 'getChanges - VALIDATION over SOAP %s: schema violation (maxChanges 0)' % v)
+    c.req('getChanges with maxChanges 0', 'getChanges', '      <sy:getChanges><sy:maxChanges>0</sy:maxChanges></sy:getChanges>', crmfault(Y, 'VALIDATION'), wss='clientele-readonly')
+    cases.append(c)
+    d = Case(Y, 'getChanges - NOT_AUTHORIZED over SOAP %s: crm-agent may not read the feed' % v)
+    d.req('getChanges as crm-agent', 'getChanges', '      <sy:getChanges><sy:maxChanges>1</sy:maxChanges></sy:getChanges>', crmfault(Y, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    cases.append(d)
+    e = Case(Y, 'getLatestCursor - NOT_AUTHORIZED over SOAP %s: crm-agent may not read the feed' % v)
+    e.req('getLatestCursor as crm-agent', 'getLatestCursor', '      <sy:getLatestCursor/>', crmfault(Y, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    cases.append(e)
+    f = Case(Y, 'Security - no Security header is refused over SOAP %s' % v)
+    f.req('getLatestCursor without WS-Security', 'getLatestCursor', '      <sy:getLatestCursor/>', secfault(Y), wss='')
+    cases.append(f)
+    return cases
+
+
+# ------------------------------------------------------------------ project
+def interface_xml(name):
+    d = IFACES[name]
+    ops = OPS[d['ns']]
+    service = d['path'].rsplit('/', 1)[1]
+    root = 'http://127.0.0.1:8080/clientele/%s?wsdl' % service
+    abstract = urljoin(root, d['abstract'])
+    parts = [(root, d['wsdl'], 'http://schemas.xmlsoap.org/wsdl/'), (abstract, d['abstract'], 'http://schemas.xmlsoap.org/wsdl/')]
+    for x in d['xsds']:
+        parts.append((urljoin(abstract, '../xsd/' + x), '../xsd/' + x, 'http://www.w3.org/2001/XMLSchema'))
+    cache = ''
+    for url, f, t in parts:
+        content = open(os.path.join(ROOT, 'wsdl', f), encoding='utf-8').read()
+        if content.startswith('<?xml'):
+            content = content[content.index('?>') + 2:].lstrip()
+        cache += '<con:part><con:url>%s</con:url><con:content>%s</con:content><con:type>%s</con:type></con:part>' % (escape(url), cdata(content), t)
+    binding = '{%s}%s' % (d['ns'], name)
+    xml = ('<con:interface xsi:type="con:WsdlInterface" id="%s" wsaVersion="NONE" name="%s" type="wsdl" bindingName="%s" soapVersion="%s" anonymous="optional" definition="%s" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+           '<con:settings/><con:definitionCache type="TEXT" rootPart="%s">%s</con:definitionCache>'
+           '<con:endpoints><con:endpoint>${#Project#endpoint}%s</con:endpoint></con:endpoints>'
+           % (uid(), name, binding, d['ver'], escape(root), escape(root), cache, d['path']))
+    action_prefix = ACTIONS[d['ns']]
+    for op in ops:
+        xml += ('<con:operation id="%s" isOneWay="false" action="%s%s" name="%s" bindingOperationName="%s" type="Request-Response" inputName="" receivesAttachments="false" sendsAttachments="false" anonymous="optional"><con:settings/></con:operation>'
+                % (uid(), action_prefix, op, op, op))
+    return xml + '</con:interface>'
+
+
+def suite_xml(name, cases):
+    return ('<con:testSuite id="%s" name="%s"><con:settings/><con:runType>SEQUENTIAL</con:runType>\n%s\n<con:properties/></con:testSuite>'
+            % (uid(), name, '\n'.join(c.xml() for c in cases)))
+
+
+def wss(name, user, password, timestamp=True):
+    s = ('<con:outgoing><con:name>%s</con:name><con:entry type="Username" username="%s" password="%s"><con:configuration>'
+         '<addCreated>true</addCreated><addNonce>true</addNonce><passwordType>PasswordDigest</passwordType></con:configuration></con:entry>' % (name, user, password))
+    if timestamp:
+        s += '<con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>'
+    return s + '</con:outgoing>'
+
+
+def prop(n, v):
+    return '<con:property><con:name>%s</con:name><con:value>%s</con:value></con:property>' % (n, v)
+
+
+def project():
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<!-- Clientele SoapUI project (SoapUI 5.x). Run in every build by org.clientele.it.SoapUiProjectIT; see README "SoapUI project". -->',
+           '<con:soapui-project id="%s" activeEnvironment="Default" name="Clientele" resourceRoot="" soapui-version="5.7.2" abortOnError="false" runType="SEQUENTIAL" xmlns:con="http://eviware.com/soapui/config">' % uid(),
+           '<con:description>Clientele CRM SOAP API: every operation of every WSDL binding, its happy path and its faults. Point it at a server with the project property endpoint (testrunner.sh -Pendpoint=http://host:8080).</con:description>',
+           '<con:settings/>']
+    for i in (I11, I12, S11, S12, Y11, Y12):
+        out.append(interface_xml(i))
+    out.append(suite_xml('CustomerService', customer_cases(I11)))
+    out.append(suite_xml('CustomerService12', customer12_cases()))
+    out.append(suite_xml('SyncService', sync_cases(Y11)))
+    out.append(suite_xml('SyncService12', sync_cases(Y12)))
+    out.append(suite_xml('StatusService', status_cases(S11)))
+    out.append(suite_xml('StatusService12', status_cases(S12)))
+    out.append('<con:properties>%s</con:properties>' % ''.join([
+        prop('endpoint', 'http://127.0.0.1:8080'), prop('username', 'it-integration'), prop('password', 'it-Secret-2026'),
+        prop('readonlyUsername', 'it-readonly'), prop('readonlyPassword', 'it-Secret-2026'),
+        prop('agentUsername', 'it-agent'), prop('agentPassword', 'it-Secret-2026')]))
+    out.append('<con:wssContainer>%s</con:wssContainer>' % ''.join([
+        wss('clientele', '${#Project#username}', '${#Project#password}'),
+        wss('clientele-readonly', '${#Project#readonlyUsername}', '${#Project#readonlyPassword}'),
+        wss('clientele-agent', '${#Project#agentUsername}', '${#Project#agentPassword}'),
+        wss('wrong-password', '${#Project#username}', '${#Project#password}-wrong'),
+        wss('unknown-user', 'soapui-no-such-user', '${#Project#password}'),
+        wss('no-timestamp', '${#Project#username}', '${#Project#password}', timestamp=False)]))
+    out.append('<con:oAuth2ProfileContainer/><con:oAuth1ProfileContainer/><con:sensitiveInformation/></con:soapui-project>')
+    with open(OUT, 'w', encoding='utf-8') as f:
+        f.write('\n'.join(out) + '\n')
+
+
+project()
