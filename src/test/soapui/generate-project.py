@@ -358,6 +358,17 @@ def customer_cases(I):
     c.req('Create 201 customers', 'createCustomers', create(*[(None, data('SoapUI %s bulk' % RUN, kind='PERSON'))] * LIMIT), crmfault(I, 'LIMIT_EXCEEDED'))
     find_count(c, 'Nothing was created', RUN, 0, include_deleted='true')
 
+    c = new('createCustomers - IDEMPOTENCY_CONFLICT: a retry replays, the same key with another request is refused').seed()
+    idem = '<c:RequestContext><c:idempotencyKey>soapui-%s</c:idempotencyKey><c:clientSystem>SOAPUI</c:clientSystem></c:RequestContext>' % RUN
+    c.req('Create with an idempotency key', 'createCustomers', (idem, create(('row-1', data('SoapUI %s idem' % RUN)))),
+          ok(I, (r(1, 'success'), 'true'), ('//c:ResponseContext/c:replayed', 'false')))
+    c.transfer('Transfer id', ('idemId', 'Create with an idempotency key', r(1, 'id')))
+    c.req('Retry returns the stored response', 'createCustomers', (idem, create(('row-1', data('SoapUI %s idem' % RUN)))),
+          ok(I, (r(1, 'id'), tc('idemId')), ('//c:ResponseContext/c:replayed', 'true')))
+    c.req('Same key, another request', 'createCustomers', (idem, create(('row-1', data('SoapUI %s other' % RUN)))),
+          crmfault(I, 'IDEMPOTENCY_CONFLICT', ('//soap:Fault//c:CrmFault/c:field', 'idempotencyKey')))
+    find_count(c, 'One customer, no other', RUN, 1, include_deleted='true')
+
     c = new('createCustomers - NOT_AUTHORIZED: crm-readonly and crm-agent may not create').seed()
     c.req('Create as crm-readonly', 'createCustomers', create(('r', data('SoapUI %s ro' % RUN))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
     c.req('Create as crm-agent', 'createCustomers', create(('r', data('SoapUI %s agent' % RUN))), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-agent')
