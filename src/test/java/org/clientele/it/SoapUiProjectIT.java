@@ -32,7 +32,11 @@ class SoapUiProjectIT {
         for (SoapUiProject.TestSuite suite : project.suites) {
             List<DynamicNode> cases = new ArrayList<>();
             for (SoapUiProject.TestCase testCase : suite.cases) {
-                cases.add(DynamicTest.dynamicTest(testCase.name, () -> runner.run(suite, testCase)));
+                cases.add(DynamicTest.dynamicTest(testCase.name, () -> {
+                    runner.run(suite, testCase);
+                    // one line per SoapUI test case in the build output, so a reader sees what ran where
+                    System.out.println("[SoapUI] passed " + suite.name + " / " + testCase.name + " against " + Clientele.URL);
+                }));
             }
             suites.add(DynamicContainer.dynamicContainer(suite.name, cases));
         }
