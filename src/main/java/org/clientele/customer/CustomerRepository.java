@@ -2,6 +2,7 @@ package org.clientele.customer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -47,13 +48,19 @@ public class CustomerRepository {
                 .collect(Collectors.toMap(Customer::getId, c -> c));
     }
 
-    /** The external key (system, id), or null. */
+    /**
+     * The external key (system, id), or null. Without an automatic flush: flushing before each item's lookup
+     * dirty-checks every entity the batch has persisted so far, which made a 200-item batch quadratic. A key added
+     * earlier in the same unflushed batch is not seen here; the unique constraint refuses it when the batch is
+     * flushed and BatchExecutor redoes the batch item by item, where the key is found.
+     */
     public ExternalKey findKey(String system, String externalId) {
         List<ExternalKey> found = em.createQuery(
                         "select k from ExternalKey k join fetch k.customer where k.system = :s and k.externalId = :id",
                         ExternalKey.class)
                 .setParameter("s", system)
                 .setParameter("id", externalId)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }

@@ -1,0 +1,76 @@
+package org.clientele.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.wss4j.common.ext.WSPasswordCallback;
+import org.apache.wss4j.dom.handler.WSHandlerConstants;
+import org.clientele.ws.customer.CustomerPortType;
+import org.clientele.ws.status.StatusPortType;
+import org.clientele.ws.sync.SyncPortType;
+
+/** Builds the generated JAX-WS clients the way an integrator does: UsernameToken PasswordDigest with nonce and created, plus a Timestamp. */
+final class BenchClients {
+    private final BenchConfig config;
+
+    BenchClients(BenchConfig config) {
+        this.config = config;
+    }
+
+    CustomerPortType customers() {
+        return secured(CustomerPortType.class, "/clientele/CustomerService");
+    }
+
+    SyncPortType sync() {
+        return secured(SyncPortType.class, "/clientele/SyncService");
+    }
+
+    StatusPortType status() {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(StatusPortType.class);
+        factory.setAddress(config.url() + "/clientele/StatusService");
+        StatusPortType port = factory.create(StatusPortType.class);
+        timeouts(ClientProxy.getClient(port));
+        return port;
+    }
+
+    private <T> T secured(Class<T> sei, String path) {
+        JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+        factory.setServiceClass(sei);
+        factory.setAddress(config.url() + path);
+        T port = factory.create(sei);
+        Client client = ClientProxy.getClient(port);
+        Map<String, Object> wss = new HashMap<>();
+        wss.put(WSHandlerConstants.ACTION, WSHandlerConstants.TIMESTAMP + " " + WSHandlerConstants.USERNAME_TOKEN);
+        wss.put(WSHandlerConstants.USER, config.user());
+        wss.put(WSHandlerConstants.PASSWORD_TYPE, "PasswordDigest");
+        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_NONCE, "true");
+        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_CREATED, "true");
+        String password = config.password();
+        wss.put(WSHandlerConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof WSPasswordCallback pc) {
+                    pc.setPassword(password);
+                }
+            }
+        });
+        client.getOutInterceptors().add(new WSS4JOutInterceptor(wss));
+        timeouts(client);
+        return port;
+    }
+
+    private static void timeouts(Client client) {
+        HTTPConduit conduit = (HTTPConduit) client.getConduit();
+        HTTPClientPolicy policy = new HTTPClientPolicy();
+        policy.setConnectionTimeout(10_000);
+        policy.setReceiveTimeout(120_000);
+        conduit.setClient(policy);
+    }
+}

@@ -1,0 +1,78 @@
+package org.clientele.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Runs one scenario with a number of concurrent clients: warm-up, then a measured fixed duration. */
+final class StepRunner {
+    private static final int ERRORS_SHOWN = 3;
+    private final BenchConfig config;
+
+    StepRunner(BenchConfig config) {
+        this.config = config;
+    }
+
+    StepResult run(Scenario scenario, int clients) throws Exception {
+        List<Scenario.Call> calls = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            calls.add(scenario.factory().create(w, clients));
+        }
+        CyclicBarrier start = new CyclicBarrier(clients + 1);
+        long[] window = new long[2];
+        AtomicLong callCount = new AtomicLong();
+        AtomicLong records = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        List<Latencies> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Scenario.Call call : calls) {
+            Latencies mine = new Latencies();
+            latencies.add(mine);
+            Thread thread = new Thread(() -> work(call, start, window, mine, callCount, records, errors, scenario.name()));
+            thread.start();
+            threads.add(thread);
+        }
+        window[0] = System.nanoTime() + config.warmupSeconds() * 1_000_000_000L;
+        window[1] = window[0] + config.measureSeconds() * 1_000_000_000L;
+        start.await();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        Latencies all = new Latencies();
+        latencies.forEach(all::addAll);
+        return new StepResult(scenario.name(), clients, config.measureSeconds(), callCount.get(), records.get(), errors.get(),
+                all.percentileMillis(50), all.percentileMillis(95), all.percentileMillis(99), all.percentileMillis(100));
+    }
+
+    /** Calls until the window ends; calls that end inside the window count (so long batches count too), errors count always. */
+    private static void work(Scenario.Call call, CyclicBarrier start, long[] window, Latencies latencies,
+                             AtomicLong calls, AtomicLong records, AtomicLong errors, String name) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        while (true) {
+            long begin = System.nanoTime();
+            if (begin >= window[1]) {
+                return;
+            }
+            int carried;
+            try {
+                carried = call.call();
+            } catch (Exception | AssertionError e) {
+                if (errors.incrementAndGet() <= ERRORS_SHOWN) {
+                    System.out.println("  ERROR in " + name + ": " + e);
+                }
+                continue;
+            }
+            long end = System.nanoTime();
+            if (end >= window[0] && end <= window[1]) {
+                latencies.record((end - begin) / 1000);
+                calls.incrementAndGet();
+                records.addAndGet(carried);
+            }
+        }
+    }
+}
