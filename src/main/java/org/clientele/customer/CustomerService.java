@@ -1,6 +1,7 @@
 package org.clientele.customer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -53,6 +54,10 @@ public class CustomerService {
 
     @Inject
     Idempotency idempotency;
+
+    /** Lets cases and campaign memberships follow a merge, in the same transaction. */
+    @Inject
+    Event<CustomersMerged> merged;
 
     /** An update of one customer. */
     public record Change(long id, Long expectedVersion, CustomerDraft data) {
@@ -222,6 +227,7 @@ public class CustomerService {
             repository.refresh(i);
             changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
         }
+        merged.fire(new CustomersMerged(caller, master.getId(), List.copyOf(duplicateIds)));
         idempotency.recordInCurrentTransaction(List.of(ItemOutcome.applied(master.getId(), master.getVersion())));
         return repository.initialize(List.of(master)).get(0);
     }

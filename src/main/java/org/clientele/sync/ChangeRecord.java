@@ -20,8 +20,8 @@ import java.time.Instant;
 @Table(name = "change_log")
 public class ChangeRecord {
 
-    /** Kinds of entity in the feed. */
-    public enum EntityType { CUSTOMER, INTERACTION }
+    /** Kinds of entity in the feed (the names fit change_log.entity_type, VARCHAR(20)). */
+    public enum EntityType { CUSTOMER, INTERACTION, CASE, CASE_COMMENT, CASE_ATTACHMENT, CAMPAIGN, CAMPAIGN_MEMBER, CAMPAIGN_RESPONSE }
 
     /** What happened to the entity. */
     public enum Operation { CREATED, UPDATED, DELETED, UNDELETED, MERGED }
