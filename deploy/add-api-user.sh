@@ -8,7 +8,8 @@
 # Needs a running server on which deploy/configure-security.cli has been applied.
 # The password is never echoed; it is passed to jboss-cli in a mode-600 temp file that is
 # removed on exit. It is stored as a clear (two-way) password in the encrypted realm, because
-# verifying a UsernameToken PasswordDigest needs the password itself. Changes apply to the next request.
+# verifying a UsernameToken PasswordDigest needs the password itself. The script then clears the caching realm
+# (ClienteleRealmCache), so changes apply to the next request on this node; in a cluster run it against every node.
 set -euo pipefail
 
 if [ $# -ne 4 ]; then
@@ -56,6 +57,9 @@ if (outcome == success) of $REALM:read-identity(identity=$USERNAME)
     $REALM:remove-identity-attribute(identity=$USERNAME, name=Roles)
 end-if
 $REALM:add-identity-attribute(identity=$USERNAME, name=Roles, value=[${ROLE_LIST}])
+if (outcome == success) of /subsystem=elytron/caching-realm=ClienteleRealmCache:read-resource
+    /subsystem=elytron/caching-realm=ClienteleRealmCache:clear-cache
+end-if
 CLIEOF
 unset PASSWORD ESCAPED_PW
 
