@@ -143,10 +143,12 @@ public class CustomerRepository {
         if (contactIds.isEmpty()) {
             return List.of();
         }
+        // No automatic flush first: it would dirty-check every entity of the batch for each item (quadratic), and
+        // nothing pending in this persistence context changes which interactions point at these contacts.
         List<Interaction> affected = em.createQuery("select i from Interaction i where i.contactId in :ids", Interaction.class)
-                .setParameter("ids", contactIds).getResultList();
+                .setParameter("ids", contactIds).setFlushMode(FlushModeType.COMMIT).getResultList();
         em.createQuery("update Interaction i set i.contactId = null, i.version = i.version + 1 where i.contactId in :ids")
-                .setParameter("ids", contactIds).executeUpdate();
+                .setParameter("ids", contactIds).setFlushMode(FlushModeType.COMMIT).executeUpdate();
         affected.forEach(em::refresh);
         return affected;
     }

@@ -89,19 +89,22 @@ public class CustomerService {
 
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
         caller.require("updateCustomers", WRITERS);
+        Set<Long> touched = new HashSet<>();
         return batches.execute("customer", changes, allOrNone, ch -> {
             CustomerRules.validate(ch.data());
-            Customer c = existing(ch.id());
+            Customer c = seeEarlierItems(touched, existing(ch.id()));
             writable(c, ch.expectedVersion());
             apply(caller, c, ch.data());
-            repository.flush();
-            changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
-            return ItemOutcome.applied(c.getId(), c.getVersion());
+            return batches.afterFlush(() -> {
+                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
+                return ItemOutcome.applied(c.getId(), c.getVersion());
+            });
         });
     }
 
     public List<ItemOutcome> upsert(Caller caller, List<Upsert> upserts, boolean allOrNone) {
         caller.require("upsertCustomers", WRITERS);
+        Set<Long> touched = new HashSet<>();
         return batches.execute("customer", upserts, allOrNone, u -> {
             CustomerRules.key("key", u.key());
             CustomerDraft data = u.data().withKey(u.key());
@@ -120,19 +123,21 @@ public class CustomerService {
                     }
                 }
             }
-            Customer c = existing.getCustomer();
+            Customer c = seeEarlierItems(touched, existing.getCustomer());
             writable(c, u.expectedVersion());
             apply(caller, c, data);
-            repository.flush();
-            changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
-            return ItemOutcome.upserted(c.getId(), c.getVersion(), false);
+            return batches.afterFlush(() -> {
+                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
+                return ItemOutcome.upserted(c.getId(), c.getVersion(), false);
+            });
         });
     }
 
     public List<ItemOutcome> delete(Caller caller, List<Ref> refs, boolean allOrNone) {
         caller.require("deleteCustomers", WRITERS);
+        Set<Long> touched = new HashSet<>();
         return batches.execute("customer", refs, allOrNone, r -> {
-            Customer c = existing(r.id());
+            Customer c = seeEarlierItems(touched, existing(r.id()));
             checkVersion(c, r.expectedVersion());
             if (c.getMergedInto() != null) {
                 throw new CrmException(ErrorCode.INVALID_STATE,
@@ -142,8 +147,10 @@ public class CustomerService {
                 Instant now = Instant.now();
                 c.moveToRecycleBin(now);
                 c.touch(now, caller.principal());
-                repository.flush();
-                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.DELETED, c.getVersion(), null);
+                return batches.afterFlush(() -> {
+                    changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.DELETED, c.getVersion(), null);
+                    return ItemOutcome.applied(c.getId(), c.getVersion());
+                });
             }
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
@@ -151,8 +158,9 @@ public class CustomerService {
 
     public List<ItemOutcome> undelete(Caller caller, List<Ref> refs, boolean allOrNone) {
         caller.require("undeleteCustomers", WRITERS);
+        Set<Long> touched = new HashSet<>();
         return batches.execute("customer", refs, allOrNone, r -> {
-            Customer c = existing(r.id());
+            Customer c = seeEarlierItems(touched, existing(r.id()));
             checkVersion(c, r.expectedVersion());
             if (c.getMergedInto() != null) {
                 throw new CrmException(ErrorCode.INVALID_STATE,
@@ -161,8 +169,10 @@ public class CustomerService {
             if (c.isDeleted()) {
                 c.restoreFromRecycleBin();
                 c.touch(Instant.now(), caller.principal());
-                repository.flush();
-                changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UNDELETED, c.getVersion(), null);
+                return batches.afterFlush(() -> {
+                    changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UNDELETED, c.getVersion(), null);
+                    return ItemOutcome.applied(c.getId(), c.getVersion());
+                });
             }
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
@@ -363,6 +373,18 @@ public class CustomerService {
     }
 
     /** Replaces the customer's data with the draft (see CustomerData in the contract for the rules). */
+    /**
+     * Batch items change customers without flushing each (see {@link BatchExecutor#afterFlush}); an item that
+     * changes a customer an earlier item of the same batch changed flushes first, so it checks its expected version
+     * against the version the earlier item produced, and each item reports and feeds its own version.
+     */
+    private Customer seeEarlierItems(Set<Long> touched, Customer c) {
+        if (!touched.add(c.getId())) {
+            batches.flushPending();
+        }
+        return c;
+    }
+
     private void apply(Caller caller, Customer c, CustomerDraft d) {
         for (CustomerDraft.Key k : d.keys()) {
             ExternalKey taken = repository.findKey(k.system(), k.id());
@@ -380,7 +402,7 @@ public class CustomerService {
         }
         // all checks passed: change the customer
         c.setDetails(d.kind(), d.name(), d.email(), d.phone(), statusOrDefault(d), d.segment(), d.owner());
-        c.getExternalKeys().removeIf(k -> !d.keys().contains(new CustomerDraft.Key(k.getSystem(), k.getExternalId())));
+        boolean releasesKeys = c.getExternalKeys().removeIf(k -> !d.keys().contains(new CustomerDraft.Key(k.getSystem(), k.getExternalId())));
         for (CustomerDraft.Key k : d.keys()) {
             if (c.getExternalKeys().stream().noneMatch(e -> e.is(k.system(), k.id()))) {
                 c.addExternalKey(new ExternalKey(k.system(), k.id()));
@@ -406,6 +428,10 @@ public class CustomerService {
             }
         }
         c.touch(Instant.now(), caller.principal());
+        if (releasesKeys) {
+            // a later item of the batch may take a released key: its lookup must not find it in the database
+            batches.flushPending();
+        }
     }
 
     private Customer existing(long id) {

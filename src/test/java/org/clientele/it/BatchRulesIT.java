@@ -253,6 +253,24 @@ class BatchRulesIT {
     }
 
     @Test
+    void twoItemsChangingOneCustomerEachGetTheirOwnVersion() throws Exception {
+        // items are applied without a flush each; a repeated customer must still see the earlier item's version
+        String prefix = "btwice" + uid();
+        long a = createOk(data(prefix + " a"));
+        List<ItemResult> results = PORT.updateCustomers(updates(false,
+                change(a, 0L, data(prefix + " first"), "first"),
+                change(a, 1L, data(prefix + " second"), "second"),
+                change(a, 1L, data(prefix + " stale"), "stale"))).getResult();
+        assertTrue(results.get(0).isSuccess(), () -> describe(results.get(0)));
+        assertEquals(1L, results.get(0).getVersion());
+        assertTrue(results.get(1).isSuccess(), () -> describe(results.get(1)));
+        assertEquals(2L, results.get(1).getVersion());
+        assertItemError(results.get(2), ErrorCode.CONCURRENCY);
+        assertEquals(prefix + " second", get(a).getData().getName());
+        assertEquals(2L, get(a).getVersion());
+    }
+
+    @Test
     void allOrNoneAppliesToDeletesAndUndeletes() throws Exception {
         String prefix = "bdel" + uid();
         long a = createOk(data(prefix + " a"));
