@@ -1,0 +1,15 @@
+package org.clientele.cases;
+
+import jakarta.jws.WebService;
+import jakarta.xml.ws.soap.MTOM;
+import org.jboss.ws.api.annotation.EndpointConfig;
+
+/** CaseService's SOAP 1.1 port at /clientele/CaseService, published with the contract's WSDL; attachments travel as MTOM. */
+@WebService(serviceName = "CaseService", portName = "CaseServiceSoap11",
+        targetNamespace = "urn:clientele:crm:case:v1",
+        wsdlLocation = "WEB-INF/wsdl/CaseService.wsdl",
+        endpointInterface = "org.clientele.ws.cases.CasePortType")
+@MTOM
+@EndpointConfig(configFile = "WEB-INF/jaxws-endpoint-config.xml", configName = "Clientele-UsernameToken")
+public class CaseEndpoint extends CaseEndpointSupport {
+}
