@@ -512,6 +512,22 @@ class CaseOperationsIT {
         assertFault(ErrorCode.INVALID_STATE, () -> AGENT.addCaseAttachment(attachment(id, "late.txt", new byte[1])));
     }
 
+    @Test
+    void aPlainSoapClientMaySendSmallContentInlineAndGetsAnMtomResponse() throws Exception {
+        long id = openOne(AGENT, data(customer("Raw " + uid()), Priority.LOW));
+        String body = "<cs:addCaseAttachment xmlns:cs=\"urn:clientele:crm:case:v1\"><cs:caseId>" + id + "</cs:caseId>"
+                + "<cs:fileName>hello.txt</cs:fileName><cs:mediaType>text/plain</cs:mediaType>"
+                + "<cs:content>SGVsbG8=</cs:content></cs:addCaseAttachment>";
+        java.net.http.HttpResponse<String> r = RawSoap.post("/clientele/CaseService", "\"urn:clientele:CaseService:addCaseAttachment\"",
+                RawSoap.envelope(RawSoap.security().user(Clientele.AGENT), body));
+        assertEquals(200, r.statusCode(), r::body);
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        assertTrue(type.startsWith("multipart/related") && type.contains("application/xop+xml"), type);
+        assertTrue(r.body().contains("<sha256>185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969</sha256>")
+                || r.body().contains(":sha256>185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969<"), r.body());
+        assertEquals(5L, get(READONLY, id).getAttachment().get(0).getSize());
+    }
+
     // ----- roles -----
 
     @Test
