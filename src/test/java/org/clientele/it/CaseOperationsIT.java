@@ -756,6 +756,11 @@ class CaseOperationsIT {
         return r.getCase().stream().map(c -> c.getData().getCustomerId()).toList();
     }
 
+    /** A call that may throw a CrmFault. */
+    interface Call {
+        void run() throws Exception;
+    }
+
     interface ChangeSetter {
         void set(CaseChange c);
     }
