@@ -798,7 +798,7 @@ def list_comments(case, page_size=None, token=None):
 
 
 def add_attachment(case, name='hello.txt', content='SGVsbG8=', media='text/plain'):
-    # small content inline as base64 (SoapUI's default); Clientele answers with MTOM, whose root part SoapUI reads
+    # small content inline as base64 (SoapUI's default, no MTOM); Clientele then answers without MTOM as well
     return ('      <cs:addCaseAttachment><cs:caseId>%s</cs:caseId><cs:fileName>%s</cs:fileName><cs:mediaType>%s</cs:mediaType>'
             '<cs:content>%s</cs:content></cs:addCaseAttachment>' % (case, name, media, content))
 
@@ -974,11 +974,10 @@ def case_cases(K):
           ok(K, ('//cs:attachment/cs:size', '5'), ('//cs:attachment/cs:sha256', HELLO_SHA), ('//cs:attachment/cs:fileName', 'hello.txt'),
              ('//cs:attachment/cs:caseId', tc('caseId'))), wss='clientele-agent')
     c.transfer('Transfer attachment id', ('attachmentId', 'Attach hello.txt', '//cs:attachment/cs:id'))
-    # the content comes back as an MTOM part (xop:Include), so this step checks the metadata, not the schema
+    # a request without MTOM gets its answer without MTOM: the content inline as base64
     c.req('Read it back', 'getCaseAttachment', get_attachment(tc('attachmentId')),
-          [a_soap(), a_notfault(), a_status('200')] + [a_xpath(K, p_, e_) for p_, e_ in (
-              ('//cs:getCaseAttachmentResponse/cs:attachment/cs:sha256', HELLO_SHA), ('//cs:getCaseAttachmentResponse/cs:attachment/cs:mediaType', 'text/plain'),
-              ('count(//cs:getCaseAttachmentResponse/cs:content)', '1'))], wss='clientele-readonly')
+          ok(K, ('//cs:getCaseAttachmentResponse/cs:attachment/cs:sha256', HELLO_SHA), ('//cs:getCaseAttachmentResponse/cs:attachment/cs:mediaType', 'text/plain'),
+             ('//cs:getCaseAttachmentResponse/cs:content', 'SGVsbG8=')), wss='clientele-readonly')
     c.req('Listed with the case', 'getCases', get_cases(ids=[tc('caseId')]),
           ok(K, ('//cs:case/cs:attachment/cs:id', tc('attachmentId')), ('//cs:case/cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-readonly')
 
@@ -1018,7 +1017,7 @@ def case12_cases():
     c.req('addCaseAttachment', 'addCaseAttachment', add_attachment(tc('caseId')), ok(K, ('//cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-agent')
     c.transfer('Transfer attachment id', ('attachmentId', 'addCaseAttachment', '//cs:attachment/cs:id'))
     c.req('getCaseAttachment', 'getCaseAttachment', get_attachment(tc('attachmentId')),
-          [a_soap(), a_notfault(), a_status('200'), a_xpath(K, '//cs:getCaseAttachmentResponse/cs:attachment/cs:size', '5')], wss='clientele-readonly')
+          ok(K, ('//cs:getCaseAttachmentResponse/cs:attachment/cs:size', '5'), ('//cs:getCaseAttachmentResponse/cs:content', 'SGVsbG8=')), wss='clientele-readonly')
 
     new('openCases - NOT_AUTHORIZED over SOAP 1.2').req('Open as crm-readonly', 'openCases', open_cases(('x', case_data(MAXID, 'SoapUI12'))), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
     new('getCases - VALIDATION over SOAP 1.2 (nothing requested)').req('Get nothing', 'getCases', get_cases(), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
