@@ -35,11 +35,13 @@ CU = 'urn:clientele:crm:customer:v1'
 C = 'urn:clientele:crm:common:v1'
 ST = 'urn:clientele:crm:status:v1'
 SY = 'urn:clientele:crm:sync:v1'
+CS = 'urn:clientele:crm:case:v1'
 MAXID = '9223372036854775807'
 SEC_MSG = 'A security error was encountered when verifying the message'
 
 I11, I12, S11, S12 = 'CustomerServiceSoap11Binding', 'CustomerServiceSoap12Binding', 'StatusServiceSoap11Binding', 'StatusServiceSoap12Binding'
 Y11, Y12 = 'SyncServiceSoap11Binding', 'SyncServiceSoap12Binding'
+K11, K12 = 'CaseServiceSoap11Binding', 'CaseServiceSoap12Binding'
 IFACES = {
     I11: dict(ver='1_1', ns=CU, wsdl='CustomerService.wsdl', path='/clientele/CustomerService', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
     I12: dict(ver='1_2', ns=CU, wsdl='CustomerService12.wsdl', path='/clientele/CustomerService12', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
@@ -47,11 +49,15 @@ IFACES = {
     S12: dict(ver='1_2', ns=ST, wsdl='StatusService12.wsdl', path='/clientele/StatusService12', abstract='StatusServiceAbstract.wsdl', xsds=['common.xsd', 'status.xsd']),
     Y11: dict(ver='1_1', ns=SY, wsdl='SyncService.wsdl', path='/clientele/SyncService', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
     Y12: dict(ver='1_2', ns=SY, wsdl='SyncService12.wsdl', path='/clientele/SyncService12', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
+    K11: dict(ver='1_1', ns=CS, wsdl='CaseService.wsdl', path='/clientele/CaseService', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
+    K12: dict(ver='1_2', ns=CS, wsdl='CaseService12.wsdl', path='/clientele/CaseService12', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
 }
-ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:'}
+ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:', CS: 'urn:clientele:CaseService:'}
 CUSTOMER_OPS = ['createCustomers', 'updateCustomers', 'upsertCustomers', 'getCustomers', 'findCustomers', 'deleteCustomers',
                 'undeleteCustomers', 'mergeCustomers', 'recordInteractions', 'listInteractions']
-OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor']}
+CASE_OPS = ['openCases', 'getCases', 'findCases', 'updateCases', 'changeCaseStatus', 'assignCase', 'addCaseComment',
+            'listCaseComments', 'addCaseAttachment', 'getCaseAttachment']
+OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor'], CS: CASE_OPS}
 
 
 def soapns(iface):
@@ -60,7 +66,7 @@ def soapns(iface):
 
 def decl(iface, path):
     out = ''
-    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY)):
+    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY), ('cs', CS)):
         if re.search(r'(?<![\w-])%s:' % prefix, path):
             out += "declare namespace %s='%s';\n" % (prefix, ns)
     return out
@@ -71,7 +77,8 @@ def envelope(iface, body):
     if isinstance(body, tuple):
         header = '<soapenv:Header>%s</soapenv:Header>' % body[0]
         body = body[1]
-    ns = {CU: 'xmlns:cu="%s" xmlns:c="%s"' % (CU, C), ST: 'xmlns:st="%s"' % ST, SY: 'xmlns:sy="%s" xmlns:c="%s"' % (SY, C)}[IFACES[iface]['ns']]
+    ns = {CU: 'xmlns:cu="%s" xmlns:c="%s"' % (CU, C), ST: 'xmlns:st="%s"' % ST, SY: 'xmlns:sy="%s" xmlns:c="%s"' % (SY, C),
+          CS: 'xmlns:cs="%s" xmlns:c="%s"' % (CS, C)}[IFACES[iface]['ns']]
     return ('<soapenv:Envelope xmlns:soapenv="%s" %s>\n'
             '   %s\n   <soapenv:Body>\n%s\n   </soapenv:Body>\n</soapenv:Envelope>'
             % (soapns(iface), ns, header, body))
@@ -722,6 +729,310 @@ def customer12_cases():
     return cases
 
 
+# ------------------------------------------------------------------ CaseService (SOAP 1.1 and 1.2)
+HELLO_SHA = '185f8db32271fe25f561a6fc938b2e264306ec304eda518007d1764826381969'  # SHA-256 of "Hello"
+
+
+def case_data(customer, subject, priority='MEDIUM', channel='PHONE', category='Billing', contact=None):
+    return ('<cs:data><cs:customerId>%s</cs:customerId>%s<cs:subject>%s</cs:subject><cs:priority>%s</cs:priority>'
+            '<cs:channel>%s</cs:channel><cs:category>%s</cs:category></cs:data>'
+            % (customer, '<cs:contactId>%s</cs:contactId>' % contact if contact else '', subject, priority, channel, category))
+
+
+def open_cases(*items, all_or_none=None):
+    s = '      <cs:openCases>\n' + ''.join('         <cs:case><cs:clientRef>%s</cs:clientRef>%s</cs:case>\n' % (ref, d) for ref, d in items)
+    if all_or_none is not None:
+        s += '         <cs:allOrNone>%s</cs:allOrNone>\n' % all_or_none
+    return s + '      </cs:openCases>'
+
+
+def get_cases(ids=(), numbers=()):
+    return '      <cs:getCases>%s%s</cs:getCases>' % (''.join('<cs:id>%s</cs:id>' % i for i in ids), ''.join('<cs:number>%s</cs:number>' % n for n in numbers))
+
+
+def find_cases(customer=None, statuses=(), category=None, assignee=None, overdue=None, page_size=None, token=None):
+    s = '      <cs:findCases>'
+    if customer:
+        s += '<cs:customerId>%s</cs:customerId>' % customer
+    s += ''.join('<cs:status>%s</cs:status>' % st for st in statuses)
+    if assignee:
+        s += '<cs:assignee><cs:kind>%s</cs:kind><cs:name>%s</cs:name></cs:assignee>' % assignee
+    if category:
+        s += '<cs:category>%s</cs:category>' % category
+    if overdue is not None:
+        s += '<cs:overdue>%s</cs:overdue>' % overdue
+    if page_size:
+        s += '<cs:pageSize>%s</cs:pageSize>' % page_size
+    if token:
+        s += '<cs:pageToken>%s</cs:pageToken>' % token
+    return s + '</cs:findCases>'
+
+
+def update_cases(*items):
+    s = '      <cs:updateCases>\n'
+    for ref, id_, ver, fields in items:
+        s += '         <cs:case><cs:clientRef>%s</cs:clientRef><cs:id>%s</cs:id>%s%s</cs:case>\n' % (
+            ref, id_, '<cs:expectedVersion>%s</cs:expectedVersion>' % ver if ver is not None else '',
+            ''.join('<cs:%s>%s</cs:%s>' % (k, v, k) for k, v in fields))
+    return s + '      </cs:updateCases>'
+
+
+def change_status(case, status, ver=None, note=None):
+    return '      <cs:changeCaseStatus><cs:caseId>%s</cs:caseId>%s<cs:status>%s</cs:status>%s</cs:changeCaseStatus>' % (
+        case, '<cs:expectedVersion>%s</cs:expectedVersion>' % ver if ver is not None else '', status,
+        '<cs:resolutionNote>%s</cs:resolutionNote>' % note if note else '')
+
+
+def assign_case(case, kind, name, ver=None):
+    return '      <cs:assignCase><cs:caseId>%s</cs:caseId>%s<cs:assignee><cs:kind>%s</cs:kind><cs:name>%s</cs:name></cs:assignee></cs:assignCase>' % (
+        case, '<cs:expectedVersion>%s</cs:expectedVersion>' % ver if ver is not None else '', kind, name)
+
+
+def add_comment(case, visibility, body):
+    return '      <cs:addCaseComment><cs:caseId>%s</cs:caseId><cs:visibility>%s</cs:visibility><cs:body>%s</cs:body></cs:addCaseComment>' % (case, visibility, body)
+
+
+def list_comments(case, page_size=None, token=None):
+    return '      <cs:listCaseComments><cs:caseId>%s</cs:caseId>%s%s</cs:listCaseComments>' % (
+        case, '<cs:pageSize>%s</cs:pageSize>' % page_size if page_size else '', '<cs:pageToken>%s</cs:pageToken>' % token if token else '')
+
+
+def add_attachment(case, name='hello.txt', content='SGVsbG8=', media='text/plain'):
+    # small content inline as base64 (SoapUI's default, no MTOM); Clientele then answers without MTOM as well
+    return ('      <cs:addCaseAttachment><cs:caseId>%s</cs:caseId><cs:fileName>%s</cs:fileName><cs:mediaType>%s</cs:mediaType>'
+            '<cs:content>%s</cs:content></cs:addCaseAttachment>' % (case, name, media, content))
+
+
+def get_attachment(id_):
+    return '      <cs:getCaseAttachment><cs:attachmentId>%s</cs:attachmentId></cs:getCaseAttachment>' % id_
+
+
+def kr(i, field):
+    return '//cs:result[%d]/c:%s' % (i, field)
+
+
+def krerr(i, field='code'):
+    return '//cs:result[%d]/c:error/c:%s' % (i, field)
+
+
+def case_cases(K):
+    cases = []
+
+    def new(name):
+        c = Case(K, name)
+        cases.append(c)
+        return c
+
+    def with_customer(c, name='SoapUI %s case customer' % RUN):
+        c.req('Create the customer', 'createCustomers', create(('c', data(name))), ok(I11, (r(1, 'success'), 'true')), iface=I11)
+        c.transfer('Transfer customer id', ('customerId', 'Create the customer', r(1, 'id')))
+        return c
+
+    def with_case(c, priority='MEDIUM'):
+        with_customer(c)
+        c.req('Open a case', 'openCases', open_cases(('k', case_data(tc('customerId'), 'SoapUI %s case' % RUN, priority))),
+              ok(K, (kr(1, 'success'), 'true')), wss='clientele-agent')
+        c.transfer('Transfer case id', ('caseId', 'Open a case', kr(1, 'id')))
+        return c
+
+    # ---- openCases / getCases
+    c = with_customer(new('openCases - happy path: two cases with numbers and due times, read back by id and number').seed())
+    c.req('Open two cases', 'openCases', open_cases(('row-1', case_data(tc('customerId'), 'SoapUI %s printer' % RUN, 'URGENT', 'EMAIL', 'Hardware')),
+                                                    ('row-2', case_data(tc('customerId'), 'SoapUI %s invoice' % RUN))),
+          ok(K, ('count(//cs:result)', '2'), (kr(1, 'clientRef'), 'row-1'), (kr(1, 'success'), 'true'), (kr(1, 'version'), '0'),
+             ("starts-with(//cs:result[1]/cs:number, 'CS-')", 'true'), ('count(//cs:result[1]/cs:firstResponseDueAt)', '1'),
+             ('count(//cs:result[1]/cs:resolutionDueAt)', '1'), (kr(2, 'clientRef'), 'row-2'), (kr(2, 'success'), 'true'), ('count(//c:error)', '0')),
+          wss='clientele-agent')
+    c.transfer('Transfer ids', ('caseId', 'Open two cases', kr(1, 'id')), ('caseNumber', 'Open two cases', '//cs:result[1]/cs:number'))
+    c.req('Get by id and number as crm-readonly', 'getCases', get_cases(ids=[tc('caseId')], numbers=[tc('caseNumber')]), ok(K,
+          ('count(//cs:lookup)', '2'), ('//cs:lookup[1]/cs:case/cs:number', tc('caseNumber')), ('//cs:lookup[2]/cs:case/cs:id', tc('caseId')),
+          ('//cs:lookup[1]/cs:case/cs:status', 'NEW'), ('//cs:lookup[1]/cs:case/cs:data/cs:subject', 'SoapUI %s printer' % RUN),
+          ('//cs:lookup[1]/cs:case/cs:data/cs:priority', 'URGENT'), ('//cs:lookup[1]/cs:case/cs:data/cs:customerId', tc('customerId')),
+          ('//cs:lookup[1]/cs:case/cs:sla/cs:clockRunning', 'true'), ('//cs:lookup[1]/cs:case/cs:sla/cs:overdue', 'false'),
+          ('//cs:lookup[1]/cs:case/cs:openedBy', '${#Project#agentUsername}')), wss='clientele-readonly')
+
+    c = with_customer(new('openCases - NOT_FOUND and INVALID_STATE items: unknown and deleted customers').seed())
+    c.req('Delete the customer', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I11, (r(1, 'success'), 'true')), iface=I11)
+    c.req('Open for unknown and deleted customers', 'openCases', open_cases(('unknown', case_data(MAXID, 'SoapUI %s nobody' % RUN)),
+                                                                            ('deleted', case_data(tc('customerId'), 'SoapUI %s deleted' % RUN))),
+          ok(K, (kr(1, 'success'), 'false'), (krerr(1), 'NOT_FOUND'), (krerr(1, 'field'), 'customerId'),
+             (kr(2, 'success'), 'false'), (krerr(2), 'INVALID_STATE')), wss='clientele-agent')
+
+    c = with_customer(new('openCases - LIMIT_EXCEEDED: 201 items open nothing').seed())
+    c.req('Open 201 cases', 'openCases', open_cases(*[('i', case_data(tc('customerId'), 'SoapUI bulk'))] * LIMIT), crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-agent')
+    c.req('Nothing was opened', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '0')), wss='clientele-readonly')
+
+    c = new('openCases - VALIDATION: schema violation (unknown priority)')
+    c.req('Open with priority CRITICAL', 'openCases', open_cases(('x', case_data(MAXID, 'SoapUI', 'CRITICAL'))), crmfault(K, 'VALIDATION'), wss='clientele-agent')
+
+    c = new('openCases - NOT_AUTHORIZED: crm-readonly may not open cases')
+    c.req('Open as crm-readonly', 'openCases', open_cases(('x', case_data(MAXID, 'SoapUI'))), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    c = with_customer(new('openCases - IDEMPOTENCY_CONFLICT: a retry replays, the same key with another request is refused').seed())
+    idem = '<c:RequestContext><c:idempotencyKey>soapui-case-%s</c:idempotencyKey></c:RequestContext>' % RUN
+    c.req('Open with an idempotency key', 'openCases', (idem, open_cases(('k', case_data(tc('customerId'), 'SoapUI %s idem' % RUN)))),
+          ok(K, (kr(1, 'success'), 'true'), ('//c:ResponseContext/c:replayed', 'false')), wss='clientele-agent')
+    c.transfer('Transfer case id', ('caseId', 'Open with an idempotency key', kr(1, 'id')))
+    c.req('Retry returns the stored response', 'openCases', (idem, open_cases(('k', case_data(tc('customerId'), 'SoapUI %s idem' % RUN)))),
+          ok(K, (kr(1, 'id'), tc('caseId')), ('//c:ResponseContext/c:replayed', 'true')), wss='clientele-agent')
+    c.req('Same key, another request', 'openCases', (idem, open_cases(('k', case_data(tc('customerId'), 'SoapUI %s other' % RUN)))),
+          crmfault(K, 'IDEMPOTENCY_CONFLICT'), wss='clientele-agent')
+    c.req('One case only', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '1')), wss='clientele-readonly')
+
+    c = new('getCases - VALIDATION: neither id nor number, and NOT_FOUND in a lookup')
+    c.req('Get nothing', 'getCases', get_cases(), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
+    c.req('Get unknown id and number', 'getCases', get_cases(ids=[MAXID], numbers=['CS-1999-999999999']),
+          ok(K, ('//cs:lookup[1]/cs:error/c:code', 'NOT_FOUND'), ('//cs:lookup[2]/cs:error/c:code', 'NOT_FOUND'), ('count(//cs:case)', '0')), wss='clientele-readonly')
+
+    # ---- findCases
+    c = with_customer(new('findCases - happy path: customer and status filters, pages with signed tokens').seed())
+    c.req('Open three cases', 'openCases', open_cases(*[('f%d' % i, case_data(tc('customerId'), 'SoapUI %s find %d' % (RUN, i))) for i in (1, 2, 3)]),
+          ok(K, ("count(//cs:result[c:success='true'])", '3')), wss='clientele-agent')
+    c.req('First page of two', 'findCases', find_cases(customer=tc('customerId'), statuses=['NEW'], page_size=2), ok(K,
+          ('count(//cs:findCasesResponse/cs:case)', '2'), ('//cs:case[1]/cs:data/cs:subject', 'SoapUI %s find 1' % RUN),
+          ('count(//cs:nextPageToken)', '1')), wss='clientele-readonly')
+    c.transfer('Transfer page token', ('pageToken', 'First page of two', '//cs:nextPageToken'))
+    c.req('Second page', 'findCases', find_cases(customer=tc('customerId'), statuses=['NEW'], page_size=2, token=tc('pageToken')), ok(K,
+          ('count(//cs:findCasesResponse/cs:case)', '1'), ('//cs:case[1]/cs:data/cs:subject', 'SoapUI %s find 3' % RUN), ('count(//cs:nextPageToken)', '0')),
+          wss='clientele-readonly')
+    c.req('Not overdue', 'findCases', find_cases(customer=tc('customerId'), overdue='true'), ok(K, ('count(//cs:findCasesResponse/cs:case)', '0')), wss='clientele-readonly')
+
+    c = new('findCases - VALIDATION: tampered page token')
+    c.req('Find with a forged token', 'findCases', find_cases(category='Billing', token='forged-page-token'),
+          crmfault(K, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'pageToken')), wss='clientele-readonly')
+
+    # ---- updateCases
+    c = with_case(new('updateCases - happy path: priority change moves the due times; stale version is CONCURRENCY').seed(), priority='LOW')
+    c.req('Raise the priority', 'updateCases', update_cases(('u', tc('caseId'), 0, [('subject', 'SoapUI %s urgent now' % RUN), ('priority', 'URGENT')])),
+          ok(K, (kr(1, 'success'), 'true'), (kr(1, 'version'), '1')), wss='clientele-agent')
+    c.req('Read it', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:case/cs:data/cs:priority', 'URGENT'),
+          ('//cs:case/cs:data/cs:subject', 'SoapUI %s urgent now' % RUN), ('//cs:case/cs:data/cs:category', 'Billing'), ('//cs:case/cs:version', '1')),
+          wss='clientele-readonly')
+    c.req('Update from version 0 again', 'updateCases', update_cases(('u', tc('caseId'), 0, [('category', 'Stale')])),
+          ok(K, (kr(1, 'success'), 'false'), (krerr(1), 'CONCURRENCY'), (krerr(1, 'field'), 'expectedVersion')), wss='clientele-agent')
+
+    c = new('updateCases - NOT_AUTHORIZED: crm-integration may open cases but not change them')
+    c.req('Update as crm-integration', 'updateCases', update_cases(('u', MAXID, None, [('category', 'x')])), crmfault(K, 'NOT_AUTHORIZED'))
+
+    # ---- changeCaseStatus
+    c = with_case(new('changeCaseStatus - happy path: the whole lifecycle').seed())
+    for step, (status, ver, note, checks) in enumerate([
+            ('OPEN', 0, None, [('//cs:case/cs:version', '1')]),
+            ('PENDING', 1, None, [('//cs:case/cs:sla/cs:clockRunning', 'false')]),
+            ('OPEN', None, None, [('//cs:case/cs:sla/cs:clockRunning', 'true')]),
+            ('RESOLVED', None, 'Replaced the toner', [('//cs:case/cs:resolutionNote', 'Replaced the toner'), ('count(//cs:case/cs:sla/cs:resolvedAt)', '1'),
+                                                      ('count(//cs:case/cs:sla/cs:firstRespondedAt)', '1')]),
+            ('CLOSED', None, None, [('count(//cs:case/cs:closedAt)', '1')]),
+            ('REOPENED', None, None, [('count(//cs:case/cs:sla/cs:resolvedAt)', '0'), ('count(//cs:case/cs:closedAt)', '0')]),
+            ('OPEN', None, None, [('//cs:case/cs:version', '7')])]):
+        c.req('%d. to %s' % (step + 1, status), 'changeCaseStatus', change_status(tc('caseId'), status, ver, note),
+              ok(K, ('//cs:case/cs:status', status), *checks), wss='clientele-agent')
+
+    c = with_case(new('changeCaseStatus - INVALID_STATE: NEW cannot be resolved; the fault names the allowed moves').seed())
+    c.req('Resolve a NEW case', 'changeCaseStatus', change_status(tc('caseId'), 'RESOLVED', note='Too early'),
+          crmfault(K, 'INVALID_STATE', ("contains(//soap:Fault//c:CrmFault/c:message, 'may move to: OPEN')", 'true')), wss='clientele-agent')
+    c.req('Still NEW', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:case/cs:status', 'NEW'), ('//cs:case/cs:version', '0')), wss='clientele-readonly')
+
+    c = with_case(new('changeCaseStatus - VALIDATION: resolving needs a resolution note; CONCURRENCY: stale version').seed())
+    c.req('Open it', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN'), ok(K, ('//cs:case/cs:status', 'OPEN')), wss='clientele-agent')
+    c.req('Resolve without a note', 'changeCaseStatus', change_status(tc('caseId'), 'RESOLVED'),
+          crmfault(K, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'resolutionNote')), wss='clientele-agent')
+    c.req('Pend from version 0', 'changeCaseStatus', change_status(tc('caseId'), 'PENDING', ver=0),
+          crmfault(K, 'CONCURRENCY', ('//soap:Fault//c:CrmFault/c:retryable', 'true')), wss='clientele-agent')
+
+    # ---- assignCase
+    c = with_case(new('assignCase - happy path: to a queue, then found by assignee').seed())
+    c.req('Assign to a queue', 'assignCase', assign_case(tc('caseId'), 'QUEUE', 'soapui-%s' % RUN, 0),
+          ok(K, ('//cs:case/cs:assignee/cs:kind', 'QUEUE'), ('//cs:case/cs:assignee/cs:name', 'soapui-%s' % RUN), ('//cs:case/cs:version', '1')),
+          wss='clientele-agent')
+    c.req('Find by assignee', 'findCases', find_cases(assignee=('QUEUE', 'soapui-%s' % RUN)),
+          ok(K, ('count(//cs:findCasesResponse/cs:case)', '1'), ('//cs:case/cs:id', tc('caseId'))), wss='clientele-readonly')
+
+    c = new('assignCase - NOT_FOUND: unknown case')
+    c.req('Assign an unknown case', 'assignCase', assign_case(MAXID, 'AGENT', 'nobody'), crmfault(K, 'NOT_FOUND'), wss='clientele-agent')
+
+    # ---- comments
+    c = with_case(new('addCaseComment and listCaseComments - happy path: crm-readonly sees PUBLIC comments only').seed())
+    c.req('Add a public comment', 'addCaseComment', add_comment(tc('caseId'), 'PUBLIC', 'We are on it'),
+          ok(K, ('//cs:comment/cs:body', 'We are on it'), ('//cs:comment/cs:visibility', 'PUBLIC'), ('//cs:comment/cs:author', '${#Project#agentUsername}')),
+          wss='clientele-agent')
+    c.req('Add an internal comment', 'addCaseComment', add_comment(tc('caseId'), 'INTERNAL', 'Customer is grumpy'),
+          ok(K, ('//cs:comment/cs:visibility', 'INTERNAL')), wss='clientele-agent')
+    c.req('List as crm-agent', 'listCaseComments', list_comments(tc('caseId')), ok(K, ('count(//cs:comment)', '2')), wss='clientele-agent')
+    c.req('List as crm-readonly', 'listCaseComments', list_comments(tc('caseId')),
+          ok(K, ('count(//cs:comment)', '1'), ('//cs:comment/cs:body', 'We are on it')), wss='clientele-readonly')
+
+    c = new('addCaseComment - NOT_AUTHORIZED: crm-readonly may not comment')
+    c.req('Comment as crm-readonly', 'addCaseComment', add_comment(MAXID, 'PUBLIC', 'No'), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    c = new('listCaseComments - NOT_FOUND: unknown case')
+    c.req('List comments of an unknown case', 'listCaseComments', list_comments(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+
+    # ---- attachments
+    c = with_case(new('addCaseAttachment and getCaseAttachment - happy path: size and SHA-256 computed by the server').seed())
+    c.req('Attach hello.txt', 'addCaseAttachment', add_attachment(tc('caseId')),
+          ok(K, ('//cs:attachment/cs:size', '5'), ('//cs:attachment/cs:sha256', HELLO_SHA), ('//cs:attachment/cs:fileName', 'hello.txt'),
+             ('//cs:attachment/cs:caseId', tc('caseId'))), wss='clientele-agent')
+    c.transfer('Transfer attachment id', ('attachmentId', 'Attach hello.txt', '//cs:attachment/cs:id'))
+    # a request without MTOM gets its answer without MTOM: the content inline as base64
+    c.req('Read it back', 'getCaseAttachment', get_attachment(tc('attachmentId')),
+          ok(K, ('//cs:getCaseAttachmentResponse/cs:attachment/cs:sha256', HELLO_SHA), ('//cs:getCaseAttachmentResponse/cs:attachment/cs:mediaType', 'text/plain'),
+             ('//cs:getCaseAttachmentResponse/cs:content', 'SGVsbG8=')), wss='clientele-readonly')
+    c.req('Listed with the case', 'getCases', get_cases(ids=[tc('caseId')]),
+          ok(K, ('//cs:case/cs:attachment/cs:id', tc('attachmentId')), ('//cs:case/cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-readonly')
+
+    c = new('addCaseAttachment - NOT_FOUND: unknown case')
+    c.req('Attach to an unknown case', 'addCaseAttachment', add_attachment(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-agent')
+
+    c = new('getCaseAttachment - NOT_FOUND: unknown attachment')
+    c.req('Read an unknown attachment', 'getCaseAttachment', get_attachment(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+
+    c = new('Security - no Security header is refused by CaseService')
+    c.req('Get without WS-Security', 'getCases', get_cases(ids=[MAXID]), secfault(K), wss='')
+    return cases
+
+
+def case12_cases():
+    K = K12
+    cases = []
+
+    def new(name):
+        c = Case(K, name)
+        cases.append(c)
+        return c
+
+    c = new('SOAP 1.2 - every operation in one case lifecycle').seed()
+    c.req('Create the customer', 'createCustomers', create(('c', data('SoapUI12 %s case customer' % RUN))), ok(I12, (r(1, 'success'), 'true')), iface=I12)
+    c.transfer('Transfer customer id', ('customerId', 'Create the customer', r(1, 'id')))
+    c.req('openCases', 'openCases', open_cases(('k', case_data(tc('customerId'), 'SoapUI12 %s case' % RUN, 'HIGH'))),
+          ok(K, (kr(1, 'success'), 'true'), (kr(1, 'version'), '0')), wss='clientele-agent')
+    c.transfer('Transfer case', ('caseId', 'openCases', kr(1, 'id')), ('caseNumber', 'openCases', '//cs:result[1]/cs:number'))
+    c.req('getCases', 'getCases', get_cases(numbers=[tc('caseNumber')]), ok(K, ('//cs:case/cs:id', tc('caseId'))), wss='clientele-readonly')
+    c.req('findCases', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '1')), wss='clientele-readonly')
+    c.req('updateCases', 'updateCases', update_cases(('u', tc('caseId'), 0, [('category', 'Delivery')])), ok(K, (kr(1, 'version'), '1')), wss='clientele-agent')
+    c.req('changeCaseStatus', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN', 1), ok(K, ('//cs:case/cs:status', 'OPEN')), wss='clientele-agent')
+    c.req('assignCase', 'assignCase', assign_case(tc('caseId'), 'AGENT', '${#Project#agentUsername}'), ok(K, ('//cs:case/cs:assignee/cs:kind', 'AGENT')), wss='clientele-agent')
+    c.req('addCaseComment', 'addCaseComment', add_comment(tc('caseId'), 'PUBLIC', 'Answered over SOAP 1.2'), ok(K, ('//cs:comment/cs:visibility', 'PUBLIC')), wss='clientele-agent')
+    c.req('listCaseComments', 'listCaseComments', list_comments(tc('caseId')), ok(K, ('//cs:comment[1]/cs:body', 'Answered over SOAP 1.2')), wss='clientele-readonly')
+    c.req('addCaseAttachment', 'addCaseAttachment', add_attachment(tc('caseId')), ok(K, ('//cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-agent')
+    c.transfer('Transfer attachment id', ('attachmentId', 'addCaseAttachment', '//cs:attachment/cs:id'))
+    c.req('getCaseAttachment', 'getCaseAttachment', get_attachment(tc('attachmentId')),
+          ok(K, ('//cs:getCaseAttachmentResponse/cs:attachment/cs:size', '5'), ('//cs:getCaseAttachmentResponse/cs:content', 'SGVsbG8=')), wss='clientele-readonly')
+
+    new('openCases - NOT_AUTHORIZED over SOAP 1.2').req('Open as crm-readonly', 'openCases', open_cases(('x', case_data(MAXID, 'SoapUI12'))), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('getCases - VALIDATION over SOAP 1.2 (nothing requested)').req('Get nothing', 'getCases', get_cases(), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
+    new('findCases - VALIDATION over SOAP 1.2 (tampered token)').req('Find with a forged token', 'findCases', find_cases(token='forged-page-token'), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
+    new('updateCases - LIMIT_EXCEEDED over SOAP 1.2').req('Update 201', 'updateCases', update_cases(*[('u', MAXID, None, [('category', 'x')])] * LIMIT), crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-agent')
+    new('changeCaseStatus - NOT_FOUND over SOAP 1.2').req('Move an unknown case', 'changeCaseStatus', change_status(MAXID, 'OPEN'), crmfault(K, 'NOT_FOUND'), wss='clientele-agent')
+    new('assignCase - NOT_AUTHORIZED over SOAP 1.2').req('Assign as crm-readonly', 'assignCase', assign_case(MAXID, 'QUEUE', 'q'), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('addCaseComment - VALIDATION over SOAP 1.2 (schema: unknown visibility)').req('Comment with visibility SECRET', 'addCaseComment', add_comment(MAXID, 'SECRET', 'x'), crmfault(K, 'VALIDATION'), wss='clientele-agent')
+    new('listCaseComments - NOT_FOUND over SOAP 1.2').req('List comments of an unknown case', 'listCaseComments', list_comments(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+    new('addCaseAttachment - VALIDATION over SOAP 1.2 (schema: file name with a path)').req('Attach ../x', 'addCaseAttachment', add_attachment(MAXID, name='../x'), crmfault(K, 'VALIDATION'), wss='clientele-agent')
+    new('getCaseAttachment - NOT_FOUND over SOAP 1.2').req('Read an unknown attachment', 'getCaseAttachment', get_attachment(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+    new('Security - wrong password is refused over SOAP 1.2 by CaseService').req('Get with a wrong password', 'getCases', get_cases(ids=[MAXID]), secfault(K), wss='wrong-password')
+    return cases
+
+
 def status_cases(I):
     v = '1.2' if IFACES[I]['ver'] == '1_2' else '1.1'
     a = Case(I, 'ping - happy path over SOAP %s without security' % v)
@@ -826,14 +1137,15 @@ def project():
            '<con:soapui-project id="%s" activeEnvironment="Default" name="Clientele" resourceRoot="" soapui-version="5.7.2" abortOnError="false" runType="SEQUENTIAL" xmlns:con="http://eviware.com/soapui/config">' % uid(),
            '<con:description>Clientele CRM SOAP API: every operation of every WSDL binding, its happy path and its faults. Point it at a server with the project property endpoint (testrunner.sh -Pendpoint=http://host:8080).</con:description>',
            '<con:settings/>']
-    for i in (I11, I12, S11, S12, Y11, Y12):
-        out.append(interface_xml(i))
-    out.append(suite_xml('CustomerService', customer_cases(I11)))
-    out.append(suite_xml('CustomerService12', customer12_cases()))
-    out.append(suite_xml('SyncService', sync_cases(Y11)))
-    out.append(suite_xml('SyncService12', sync_cases(Y12)))
-    out.append(suite_xml('StatusService', status_cases(S11)))
-    out.append(suite_xml('StatusService12', status_cases(S12)))
+    # Case parts are generated after the others, so adding them left the generated ids of the others unchanged.
+    ifaces = [interface_xml(i) for i in (I11, I12, S11, S12, Y11, Y12)]
+    suites = [suite_xml('CustomerService', customer_cases(I11)), suite_xml('CustomerService12', customer12_cases()),
+              suite_xml('SyncService', sync_cases(Y11)), suite_xml('SyncService12', sync_cases(Y12)),
+              suite_xml('StatusService', status_cases(S11)), suite_xml('StatusService12', status_cases(S12))]
+    ifaces += [interface_xml(i) for i in (K11, K12)]
+    suites += [suite_xml('CaseService', case_cases(K11)), suite_xml('CaseService12', case12_cases())]
+    out.extend(ifaces)
+    out.extend(suites)
     out.append('<con:properties>%s</con:properties>' % ''.join([
         prop('endpoint', 'http://127.0.0.1:8080'), prop('username', 'it-integration'), prop('password', 'it-Secret-2026'),
         prop('readonlyUsername', 'it-readonly'), prop('readonlyPassword', 'it-Secret-2026'),

@@ -1,6 +1,7 @@
 package org.clientele.it;
 
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.soap.SOAPBinding;
 import jakarta.xml.ws.soap.SOAPFaultException;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.apache.wss4j.dom.handler.WSHandlerConstants;
+import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.status.StatusPortType;
 
@@ -48,6 +50,21 @@ public final class Clientele {
 
     public static CustomerPortType customers(String user, String password, String path) {
         return secured(CustomerPortType.class, path, user, password, false);
+    }
+
+    /** CaseService over SOAP 1.1 as the given user, sending attachments as MTOM. */
+    public static CasePortType cases(String user) {
+        return mtom(secured(CasePortType.class, "/clientele/CaseService", user, PASSWORD, false));
+    }
+
+    /** CaseService over SOAP 1.2 as the given user, sending attachments as MTOM. */
+    public static CasePortType cases12(String user) {
+        return mtom(secured(CasePortType.class, "/clientele/CaseService12", user, PASSWORD, true));
+    }
+
+    private static <T> T mtom(T port) {
+        ((SOAPBinding) ((BindingProvider) port).getBinding()).setMTOMEnabled(true);
+        return port;
     }
 
     /** StatusService (unsecured). */

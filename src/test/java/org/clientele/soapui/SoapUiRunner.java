@@ -176,7 +176,50 @@ public final class SoapUiRunner {
         HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         result.millis = (System.nanoTime() - start) / 1_000_000;
         result.status = response.statusCode();
-        result.response = response.body();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        result.response = type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/related")
+                ? rootPart(type, response.body()) : response.body();
+    }
+
+    /**
+     * The SOAP envelope of an MTOM/XOP (multipart/related) response: the part named by the {@code start} parameter, or
+     * the first part. Binary parts stay referenced by their xop:Include, as SoapUI shows them.
+     */
+    static String rootPart(String contentType, String body) {
+        String boundary = parameter(contentType, "boundary");
+        if (boundary == null) {
+            throw new IllegalStateException("multipart response without a boundary: " + contentType);
+        }
+        String start = parameter(contentType, "start");
+        String first = null;
+        for (String part : body.split("(\\r?\\n)?--" + java.util.regex.Pattern.quote(boundary))) {
+            int split = part.indexOf("\r\n\r\n");
+            int skip = 4;
+            if (split < 0) {
+                split = part.indexOf("\n\n");
+                skip = 2;
+            }
+            if (split < 0 || part.startsWith("--")) {
+                continue; // the preamble or the closing delimiter
+            }
+            String headers = part.substring(0, split);
+            String content = part.substring(split + skip);
+            if (first == null) {
+                first = content;
+            }
+            if (start != null && headers.toLowerCase(java.util.Locale.ROOT).contains("content-id: " + start.toLowerCase(java.util.Locale.ROOT))) {
+                return content;
+            }
+        }
+        if (first == null) {
+            throw new IllegalStateException("multipart response without parts");
+        }
+        return first;
+    }
+
+    private static String parameter(String contentType, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i);\\s*" + name + "=(\"([^\"]*)\"|([^;\\s]*))").matcher(contentType);
+        return m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : null;
     }
 
     // ---------------------------------------------------------------- assertions

@@ -282,4 +282,15 @@ class SoapUiRunnerTest {
     private static String text(Element parent, String ns, String local) {
         return parent.getElementsByTagNameNS(ns, local).item(0).getTextContent();
     }
+
+    @Test
+    void mtomResponsesAreReadFromTheirRootPart() {
+        String type = "multipart/related; type=\"application/xop+xml\"; boundary=\"uuid:b1\"; start=\"<root.message@cxf.apache.org>\"; start-info=\"text/xml\"";
+        String body = "\r\n--uuid:b1\r\nContent-Type: application/octet-stream\r\nContent-ID: <bin@x>\r\n\r\nBINARY\r\n"
+                + "--uuid:b1\r\nContent-Type: application/xop+xml; charset=UTF-8\r\nContent-ID: <root.message@cxf.apache.org>\r\n\r\n"
+                + "<soap:Envelope/>\r\n--uuid:b1--";
+        assertEquals("<soap:Envelope/>", SoapUiRunner.rootPart(type, body));
+        assertEquals("BINARY", SoapUiRunner.rootPart("multipart/related; boundary=uuid:b1", body), "no start: the first part");
+        assertThrows(IllegalStateException.class, () -> SoapUiRunner.rootPart("multipart/related", body));
+    }
 }

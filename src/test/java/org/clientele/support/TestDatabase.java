@@ -8,6 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.clientele.cases.CaseAttachment;
+import org.clientele.cases.CaseAttachmentContent;
+import org.clientele.cases.CaseComment;
+import org.clientele.cases.SupportCase;
 import org.clientele.customer.Address;
 import org.clientele.customer.Contact;
 import org.clientele.customer.Customer;
@@ -45,7 +49,8 @@ public final class TestDatabase implements AutoCloseable {
         unit.setName("clientele-test");
         unit.setTransactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
         for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
-                Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class}) {
+                Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class,
+                SupportCase.class, CaseComment.class, CaseAttachment.class, CaseAttachmentContent.class}) {
             unit.addClasses(entity.getName());
         }
         unit.setExcludeUnlistedClasses(true);
