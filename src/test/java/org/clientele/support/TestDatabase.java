@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.clientele.campaign.Campaign;
+import org.clientele.campaign.CampaignMember;
+import org.clientele.campaign.CampaignResponse;
 import org.clientele.customer.Address;
 import org.clientele.customer.Contact;
 import org.clientele.customer.Customer;
@@ -45,7 +48,8 @@ public final class TestDatabase implements AutoCloseable {
         unit.setName("clientele-test");
         unit.setTransactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
         for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
-                Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class}) {
+                Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class,
+                Campaign.class, CampaignMember.class, CampaignResponse.class}) {
             unit.addClasses(entity.getName());
         }
         unit.setExcludeUnlistedClasses(true);
