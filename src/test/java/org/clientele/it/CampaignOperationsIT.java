@@ -249,8 +249,11 @@ class CampaignOperationsIT {
     @Test
     void findFiltersAndPagesInIdOrder() throws Exception {
         String u = uid();
-        long a = create(MARKETING, data("Find " + u + " one"));
+        CampaignData oneData = data("Find " + u + " one");
+        oneData.setEndDate(date("2026-06-30"));
+        long a = create(MARKETING, oneData);
         CampaignData webData = data("Find " + u + " two");
+        webData.setEndDate(date("2026-12-31"));
         webData.setChannel(CampaignChannel.WEB);
         webData.setStatus(CampaignStatus.ACTIVE);
         long b = create(MARKETING, webData);
@@ -276,7 +279,9 @@ class CampaignOperationsIT {
         FindCampaigns byDate = new FindCampaigns();
         byDate.setNameContains(u);
         byDate.setActiveFrom(date("2027-01-01"));
-        assertEquals(List.of(c), ids(INTEGRATION.findCampaigns(byDate)));
+        assertEquals(List.of(c), ids(INTEGRATION.findCampaigns(byDate)), "c has no end date, so it runs on");
+        byDate.setActiveFrom(date("2026-07-01"));
+        assertEquals(List.of(b, c), ids(INTEGRATION.findCampaigns(byDate)));
         byDate.setActiveFrom(null);
         byDate.setActiveTo(date("2026-12-31"));
         assertEquals(List.of(a, b), ids(INTEGRATION.findCampaigns(byDate)));
