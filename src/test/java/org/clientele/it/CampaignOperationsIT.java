@@ -505,6 +505,63 @@ class CampaignOperationsIT {
         assertItemError(update(child, null, ch), null, ErrorCode.INVALID_STATE, "currency");
     }
 
+    @Test
+    void concurrentAddsAndResponsesOfTheSameMemberStoreOne() throws Exception {
+        String u = uid();
+        CampaignData d = data("Race " + u);
+        d.setStatus(CampaignStatus.ACTIVE);
+        long campaign = create(MARKETING, d);
+        long customer = customerWithContact("Race " + u)[0];
+        int writers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ItemResult>> adds = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                CampaignPortType port = campaigns(Clientele.MARKETING);
+                adds.add(pool.submit(() -> {
+                    start.await();
+                    AddCampaignMembers add = new AddCampaignMembers();
+                    add.getMember().add(member(null, campaign, customer, null));
+                    return port.addCampaignMembers(add).getResult().get(0);
+                }));
+            }
+            start.countDown();
+            List<ItemResult> added = new ArrayList<>();
+            for (java.util.concurrent.Future<ItemResult> f : adds) {
+                added.add(f.get());
+            }
+            assertTrue(added.stream().allMatch(ItemResult::isSuccess), "every concurrent add succeeds");
+            assertEquals(1, added.stream().filter(r -> Boolean.TRUE.equals(r.isCreated())).count(), "exactly one creates the membership");
+            assertEquals(1, added.stream().map(ItemResult::getId).distinct().count());
+
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<ItemResult>> responses = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                CampaignPortType port = campaigns(Clientele.INTEGRATION);
+                BigDecimal revenue = BigDecimal.valueOf(10 + i);
+                responses.add(pool.submit(() -> {
+                    go.await();
+                    return respond(port, campaign, customer, ResponseStage.CONVERTED, revenue);
+                }));
+            }
+            go.countDown();
+            List<ItemResult> recorded = new ArrayList<>();
+            for (java.util.concurrent.Future<ItemResult> f : responses) {
+                recorded.add(f.get());
+            }
+            assertTrue(recorded.stream().allMatch(ItemResult::isSuccess), "every concurrent response succeeds");
+            assertEquals(1, recorded.stream().filter(r -> Boolean.TRUE.equals(r.isCreated())).count(), "exactly one stores the stage");
+        } finally {
+            pool.shutdownNow();
+        }
+        CampaignStatistics s = stats(campaign);
+        assertEquals(1, s.getMembers());
+        assertEquals(1, s.getConverted());
+        assertTrue(List.of(new BigDecimal("10.0000"), new BigDecimal("11.0000"), new BigDecimal("12.0000"), new BigDecimal("13.0000"))
+                .contains(s.getTotalRevenue()), "one revenue, not a sum: " + s.getTotalRevenue());
+    }
+
     // ----- merge -----
 
     @Test
