@@ -36,12 +36,14 @@ C = 'urn:clientele:crm:common:v1'
 ST = 'urn:clientele:crm:status:v1'
 SY = 'urn:clientele:crm:sync:v1'
 CS = 'urn:clientele:crm:case:v1'
+CA = 'urn:clientele:crm:campaign:v1'
 MAXID = '9223372036854775807'
 SEC_MSG = 'A security error was encountered when verifying the message'
 
 I11, I12, S11, S12 = 'CustomerServiceSoap11Binding', 'CustomerServiceSoap12Binding', 'StatusServiceSoap11Binding', 'StatusServiceSoap12Binding'
 Y11, Y12 = 'SyncServiceSoap11Binding', 'SyncServiceSoap12Binding'
 K11, K12 = 'CaseServiceSoap11Binding', 'CaseServiceSoap12Binding'
+M11, M12 = 'CampaignServiceSoap11Binding', 'CampaignServiceSoap12Binding'
 IFACES = {
     I11: dict(ver='1_1', ns=CU, wsdl='CustomerService.wsdl', path='/clientele/CustomerService', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
     I12: dict(ver='1_2', ns=CU, wsdl='CustomerService12.wsdl', path='/clientele/CustomerService12', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
@@ -51,13 +53,18 @@ IFACES = {
     Y12: dict(ver='1_2', ns=SY, wsdl='SyncService12.wsdl', path='/clientele/SyncService12', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
     K11: dict(ver='1_1', ns=CS, wsdl='CaseService.wsdl', path='/clientele/CaseService', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
     K12: dict(ver='1_2', ns=CS, wsdl='CaseService12.wsdl', path='/clientele/CaseService12', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
+    M11: dict(ver='1_1', ns=CA, wsdl='CampaignService.wsdl', path='/clientele/CampaignService', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
+    M12: dict(ver='1_2', ns=CA, wsdl='CampaignService12.wsdl', path='/clientele/CampaignService12', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
 }
-ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:', CS: 'urn:clientele:CaseService:'}
+ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:', CS: 'urn:clientele:CaseService:',
+           CA: 'urn:clientele:CampaignService:'}
 CUSTOMER_OPS = ['createCustomers', 'updateCustomers', 'upsertCustomers', 'getCustomers', 'findCustomers', 'deleteCustomers',
                 'undeleteCustomers', 'mergeCustomers', 'recordInteractions', 'listInteractions']
 CASE_OPS = ['openCases', 'getCases', 'findCases', 'updateCases', 'changeCaseStatus', 'assignCase', 'addCaseComment',
             'listCaseComments', 'addCaseAttachment', 'getCaseAttachment']
-OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor'], CS: CASE_OPS}
+CAMPAIGN_OPS = ['createCampaigns', 'updateCampaigns', 'getCampaigns', 'findCampaigns', 'addCampaignMembers', 'removeCampaignMembers',
+                'recordCampaignResponses', 'getCampaignStatistics']
+OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor'], CS: CASE_OPS, CA: CAMPAIGN_OPS}
 
 
 def soapns(iface):
@@ -66,7 +73,7 @@ def soapns(iface):
 
 def decl(iface, path):
     out = ''
-    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY), ('cs', CS)):
+    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY), ('cs', CS), ('ca', CA)):
         if re.search(r'(?<![\w-])%s:' % prefix, path):
             out += "declare namespace %s='%s';\n" % (prefix, ns)
     return out
@@ -78,7 +85,7 @@ def envelope(iface, body):
         header = '<soapenv:Header>%s</soapenv:Header>' % body[0]
         body = body[1]
     ns = {CU: 'xmlns:cu="%s" xmlns:c="%s"' % (CU, C), ST: 'xmlns:st="%s"' % ST, SY: 'xmlns:sy="%s" xmlns:c="%s"' % (SY, C),
-          CS: 'xmlns:cs="%s" xmlns:c="%s"' % (CS, C)}[IFACES[iface]['ns']]
+          CS: 'xmlns:cs="%s" xmlns:c="%s"' % (CS, C), CA: 'xmlns:ca="%s" xmlns:c="%s"' % (CA, C)}[IFACES[iface]['ns']]
     return ('<soapenv:Envelope xmlns:soapenv="%s" %s>\n'
             '   %s\n   <soapenv:Body>\n%s\n   </soapenv:Body>\n</soapenv:Envelope>'
             % (soapns(iface), ns, header, body))
@@ -1086,6 +1093,314 @@ def sync_cases(Y):
     return cases
 
 
+# ------------------------------------------------------------------ CampaignService (SOAP 1.1 and 1.2)
+# Campaign writes run as crm-marketing ('clientele-marketing'); customers for members are created as crm-integration
+# ('clientele') through CustomerService; responses are recorded as crm-integration, reads as crm-readonly.
+
+def campaign_data(name, status=None, start='2026-03-01', end=None, currency='EUR', cost=None, parent=None, channel='EMAIL'):
+    s = '<ca:data><ca:name>%s</ca:name><ca:channel>%s</ca:channel>' % (name, channel)
+    if status:
+        s += '<ca:status>%s</ca:status>' % status
+    s += '<ca:startDate>%s</ca:startDate>' % start
+    if end:
+        s += '<ca:endDate>%s</ca:endDate>' % end
+    s += '<ca:currency>%s</ca:currency>' % currency
+    if cost is not None:
+        s += '<ca:actualCost>%s</ca:actualCost>' % cost
+    if parent:
+        s += '<ca:parentId>%s</ca:parentId>' % parent
+    return s + '</ca:data>'
+
+
+def create_campaigns(*items):
+    s = '      <ca:createCampaigns>\n'
+    for ref, d in items:
+        s += '         <ca:campaign>%s%s</ca:campaign>\n' % ('<ca:clientRef>%s</ca:clientRef>' % ref if ref else '', d)
+    return s + '      </ca:createCampaigns>'
+
+
+def update_campaigns(*items):
+    s = '      <ca:updateCampaigns>\n'
+    for ref, id_, ver, d in items:
+        s += '         <ca:campaign><ca:clientRef>%s</ca:clientRef><ca:id>%s</ca:id>%s%s</ca:campaign>\n' % (
+            ref, id_, '<ca:expectedVersion>%s</ca:expectedVersion>' % ver if ver is not None else '', d)
+    return s + '      </ca:updateCampaigns>'
+
+
+def get_campaigns(*ids):
+    return '      <ca:getCampaigns>%s</ca:getCampaigns>' % ''.join('<ca:id>%s</ca:id>' % i for i in ids)
+
+
+def find_campaigns(name=None, status=None, page_size=None, token=None):
+    s = '      <ca:findCampaigns>'
+    if name:
+        s += '<ca:nameContains>%s</ca:nameContains>' % name
+    if status:
+        s += '<ca:status>%s</ca:status>' % status
+    if page_size:
+        s += '<ca:pageSize>%s</ca:pageSize>' % page_size
+    if token:
+        s += '<ca:pageToken>%s</ca:pageToken>' % token
+    return s + '</ca:findCampaigns>'
+
+
+def members(op, *items):
+    s = '      <ca:%s>\n' % op
+    for ref, campaign, customer, contact in items:
+        s += '         <ca:member>%s<ca:campaignId>%s</ca:campaignId><ca:customerId>%s</ca:customerId>%s</ca:member>\n' % (
+            '<ca:clientRef>%s</ca:clientRef>' % ref if ref else '', campaign, customer, '<ca:contactId>%s</ca:contactId>' % contact if contact else '')
+    return s + '      </ca:%s>' % op
+
+
+def responses(*items):
+    s = '      <ca:recordCampaignResponses>\n'
+    for ref, campaign, customer, stage, revenue in items:
+        s += ('         <ca:response><ca:clientRef>%s</ca:clientRef><ca:campaignId>%s</ca:campaignId><ca:customerId>%s</ca:customerId>'
+              '<ca:stage>%s</ca:stage><ca:respondedAt>2026-03-02T10:00:00Z</ca:respondedAt>%s</ca:response>\n'
+              % (ref, campaign, customer, stage, '<ca:revenue>%s</ca:revenue>' % revenue if revenue else ''))
+    return s + '      </ca:recordCampaignResponses>'
+
+
+def statistics(campaign, children=None):
+    return '      <ca:getCampaignStatistics><ca:campaignId>%s</ca:campaignId>%s</ca:getCampaignStatistics>' % (
+        campaign, '<ca:includeChildren>%s</ca:includeChildren>' % children if children else '')
+
+
+def mr(i, field):
+    return '//ca:result[%d]/c:%s' % (i, field)
+
+
+def merr(i, field='code'):
+    return '//ca:result[%d]/c:error/c:%s' % (i, field)
+
+
+def campaign_cases(K):
+    I = I11 if IFACES[K]['ver'] == '1_1' else I12
+    cases = []
+
+    def new(name):
+        c = Case(K, name)
+        cases.append(c)
+        return c
+
+    def customers(c, *names):
+        c.req('Create customers', 'createCustomers', create(*[(n, data('SoapUI %s %s' % (RUN, n), contacts=[contact('Contact ' + n)])) for n in names]),
+              ok(I, ('count(//cu:result[c:success=\'true\'])', str(len(names)))), iface=I)
+        c.transfer('Transfer customer ids', *[(n + 'Id', 'Create customers', r(i + 1, 'id')) for i, n in enumerate(names)])
+
+    def campaign(c, name='SoapUI %s campaign' % RUN, status='ACTIVE', cost=None, prop='campaignId'):
+        c.req('Create campaign', 'createCampaigns', create_campaigns(('c', campaign_data(name, status=status, cost=cost))),
+              ok(K, (mr(1, 'success'), 'true')), wss='clientele-marketing')
+        c.transfer('Transfer campaign id', (prop, 'Create campaign', mr(1, 'id')))
+
+    def find_count(c, step, name, n):
+        c.req(step, 'findCampaigns', find_campaigns(name=name), ok(K, ('count(//ca:findCampaignsResponse/ca:campaign)', str(n))), wss='clientele-readonly')
+
+    # ---- createCampaigns
+    c = new('createCampaigns - happy path: two campaigns, read back by id').seed()
+    c.req('Create two campaigns', 'createCampaigns', create_campaigns(
+        ('row-1', campaign_data('SoapUI %s Spring' % RUN, status='ACTIVE', end='2026-04-30', cost='1234.5678')),
+        ('row-2', campaign_data('SoapUI %s Autumn' % RUN, channel='EVENT'))),
+        ok(K, ('count(//ca:result)', '2'), (mr(1, 'clientRef'), 'row-1'), (mr(1, 'success'), 'true'), (mr(1, 'version'), '0'),
+           (mr(2, 'clientRef'), 'row-2'), (mr(2, 'success'), 'true')), wss='clientele-marketing')
+    c.transfer('Transfer ids', ('springId', 'Create two campaigns', mr(1, 'id')), ('autumnId', 'Create two campaigns', mr(2, 'id')))
+    c.req('Get both', 'getCampaigns', get_campaigns(tc('springId'), tc('autumnId')), ok(K,
+          ('count(//ca:lookup)', '2'), ('//ca:lookup[1]/ca:campaign/ca:data/ca:name', 'SoapUI %s Spring' % RUN),
+          ('//ca:lookup[1]/ca:campaign/ca:data/ca:status', 'ACTIVE'), ('//ca:lookup[1]/ca:campaign/ca:data/ca:endDate', '2026-04-30'),
+          ('//ca:lookup[1]/ca:campaign/ca:data/ca:actualCost', '1234.5678'), ('//ca:lookup[1]/ca:campaign/ca:data/ca:currency', 'EUR'),
+          ('//ca:lookup[2]/ca:campaign/ca:data/ca:status', 'PLANNED'), ('//ca:lookup[2]/ca:campaign/ca:data/ca:channel', 'EVENT')), wss='clientele-readonly')
+
+    c = new('createCampaigns - VALIDATION: schema violation (currency pattern) writes nothing').seed()
+    c.req('Create with currency eur', 'createCampaigns', create_campaigns(('c', campaign_data('SoapUI %s schema' % RUN, currency='eur'))),
+          crmfault(K, 'VALIDATION'), wss='clientele-marketing')
+    find_count(c, 'Nothing was created', RUN, 0)
+
+    c = new('createCampaigns - item errors: end before start, unknown parent, completed at birth').seed()
+    c.req('Create three bad and one good', 'createCampaigns', create_campaigns(
+        ('dates', campaign_data('SoapUI %s dates' % RUN, end='2026-02-01')), ('parent', campaign_data('SoapUI %s parent' % RUN, parent=MAXID)),
+        ('status', campaign_data('SoapUI %s status' % RUN, status='COMPLETED')), ('good', campaign_data('SoapUI %s good' % RUN))),
+        ok(K, (merr(1), 'VALIDATION'), (merr(1, 'field'), 'endDate'), (merr(2), 'NOT_FOUND'), (merr(2, 'field'), 'parentId'),
+           (merr(3), 'INVALID_STATE'), (mr(4, 'success'), 'true')), wss='clientele-marketing')
+    find_count(c, 'Only the good one was created', RUN, 1)
+
+    c = new('createCampaigns - LIMIT_EXCEEDED: 201 items write nothing').seed()
+    c.req('Create 201 campaigns', 'createCampaigns', create_campaigns(*[(None, campaign_data('SoapUI %s bulk' % RUN))] * LIMIT),
+          crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-marketing')
+    find_count(c, 'Nothing was created', RUN, 0)
+
+    c = new('createCampaigns - NOT_AUTHORIZED: crm-integration, crm-readonly and crm-agent may not create').seed()
+    for step, w in (('Create as crm-integration', 'clientele'), ('Create as crm-readonly', 'clientele-readonly'), ('Create as crm-agent', 'clientele-agent')):
+        c.req(step, 'createCampaigns', create_campaigns(('c', campaign_data('SoapUI %s refused' % RUN))), crmfault(K, 'NOT_AUTHORIZED'), wss=w)
+    find_count(c, 'Nothing was created', RUN, 0)
+
+    c = new('createCampaigns - IDEMPOTENCY_CONFLICT: a retry replays, the same key with another request is refused').seed()
+    idem = '<c:RequestContext><c:idempotencyKey>soapui-campaign-%s</c:idempotencyKey></c:RequestContext>' % RUN
+    c.req('Create with an idempotency key', 'createCampaigns', (idem, create_campaigns(('c', campaign_data('SoapUI %s idem' % RUN)))),
+          ok(K, (mr(1, 'success'), 'true'), ('//c:ResponseContext/c:replayed', 'false')), wss='clientele-marketing')
+    c.transfer('Transfer id', ('idemId', 'Create with an idempotency key', mr(1, 'id')))
+    c.req('Retry returns the stored response', 'createCampaigns', (idem, create_campaigns(('c', campaign_data('SoapUI %s idem' % RUN)))),
+          ok(K, (mr(1, 'id'), tc('idemId')), ('//c:ResponseContext/c:replayed', 'true')), wss='clientele-marketing')
+    c.req('Same key, another request', 'createCampaigns', (idem, create_campaigns(('c', campaign_data('SoapUI %s other' % RUN)))),
+          crmfault(K, 'IDEMPOTENCY_CONFLICT'), wss='clientele-marketing')
+    find_count(c, 'One campaign, no other', RUN, 1)
+
+    # ---- updateCampaigns
+    c = new('updateCampaigns - happy path: PLANNED to ACTIVE, version grows').seed()
+    campaign(c, status=None)
+    c.req('Activate with expectedVersion 0', 'updateCampaigns', update_campaigns(('u', tc('campaignId'), 0, campaign_data('SoapUI %s running' % RUN, status='ACTIVE'))),
+          ok(K, (mr(1, 'clientRef'), 'u'), (mr(1, 'success'), 'true'), (mr(1, 'version'), '1')), wss='clientele-marketing')
+    c.req('Read it', 'getCampaigns', get_campaigns(tc('campaignId')), ok(K, ('//ca:campaign/ca:version', '1'),
+          ('//ca:campaign/ca:data/ca:status', 'ACTIVE'), ('//ca:campaign/ca:data/ca:name', 'SoapUI %s running' % RUN)), wss='clientele-readonly')
+
+    c = new('updateCampaigns - item errors: CONCURRENCY, INVALID_STATE move, NOT_FOUND').seed()
+    campaign(c, status='ACTIVE')
+    c.req('Complete it', 'updateCampaigns', update_campaigns(('u', tc('campaignId'), 0, campaign_data('SoapUI %s' % RUN, status='COMPLETED'))),
+          ok(K, (mr(1, 'version'), '1')), wss='clientele-marketing')
+    c.req('Stale, illegal and unknown', 'updateCampaigns', update_campaigns(
+        ('stale', tc('campaignId'), 0, campaign_data('SoapUI %s stale' % RUN)),
+        ('reopen', tc('campaignId'), None, campaign_data('SoapUI %s reopened' % RUN, status='ACTIVE')),
+        ('unknown', MAXID, None, campaign_data('SoapUI %s nobody' % RUN))),
+        ok(K, (merr(1), 'CONCURRENCY'), (merr(1, 'field'), 'expectedVersion'), (merr(2), 'INVALID_STATE'), (merr(2, 'field'), 'status'),
+           (merr(3), 'NOT_FOUND')), wss='clientele-marketing')
+    c.req('Still COMPLETED at version 1', 'getCampaigns', get_campaigns(tc('campaignId')), ok(K, ('//ca:campaign/ca:version', '1'),
+          ('//ca:campaign/ca:data/ca:status', 'COMPLETED')), wss='clientele-readonly')
+
+    c = new('updateCampaigns - NOT_AUTHORIZED: crm-readonly may not update')
+    c.req('Update as crm-readonly', 'updateCampaigns', update_campaigns(('u', MAXID, None, campaign_data('SoapUI ro'))), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    # ---- getCampaigns / findCampaigns
+    c = new('getCampaigns - happy path: NOT_FOUND in the lookup').seed()
+    campaign(c)
+    c.req('Get known and unknown', 'getCampaigns', get_campaigns(MAXID, tc('campaignId')), ok(K, ('count(//ca:lookup)', '2'),
+          ('//ca:lookup[1]/ca:error/c:code', 'NOT_FOUND'), ('//ca:lookup[2]/ca:campaign/ca:id', tc('campaignId'))), wss='clientele-readonly')
+
+    c = new('getCampaigns - NOT_AUTHORIZED: crm-agent may not read campaigns')
+    c.req('Get as crm-agent', 'getCampaigns', get_campaigns(MAXID), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-agent')
+
+    c = new('findCampaigns - happy path: filters, pages in id order').seed()
+    c.req('Create three', 'createCampaigns', create_campaigns(('1', campaign_data('SoapUI %s find 1' % RUN)), ('2', campaign_data('SoapUI %s find 2' % RUN, status='ACTIVE')),
+                                                              ('3', campaign_data('SoapUI %s find 3' % RUN))),
+          ok(K, ('count(//ca:result[c:success=\'true\'])', '3')), wss='clientele-marketing')
+    c.req('First page of two', 'findCampaigns', find_campaigns(name='SOAPUI %s FIND' % RUN, page_size=2), ok(K,
+          ('count(//ca:findCampaignsResponse/ca:campaign)', '2'), ('//ca:campaign[1]/ca:data/ca:name', 'SoapUI %s find 1' % RUN),
+          ('count(//ca:nextPageToken)', '1')), wss='clientele-readonly')
+    c.transfer('Transfer page token', ('pageToken', 'First page of two', '//ca:nextPageToken'))
+    c.req('Second page', 'findCampaigns', find_campaigns(name='SOAPUI %s FIND' % RUN, page_size=2, token=tc('pageToken')), ok(K,
+          ('count(//ca:findCampaignsResponse/ca:campaign)', '1'), ('//ca:campaign[1]/ca:data/ca:name', 'SoapUI %s find 3' % RUN),
+          ('count(//ca:nextPageToken)', '0')), wss='clientele-readonly')
+    c.req('Only ACTIVE', 'findCampaigns', find_campaigns(name='SoapUI %s find' % RUN, status='ACTIVE'), ok(K,
+          ('count(//ca:findCampaignsResponse/ca:campaign)', '1'), ('//ca:campaign/ca:data/ca:name', 'SoapUI %s find 2' % RUN)), wss='clientele')
+
+    c = new('findCampaigns - VALIDATION: tampered page token')
+    c.req('Find with a forged token', 'findCampaigns', find_campaigns(name='SoapUI', token='forged-page-token'),
+          crmfault(K, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'pageToken')), wss='clientele-readonly')
+
+    # ---- members
+    c = new('addCampaignMembers - happy path: an existing member is reported with created=false').seed()
+    customers(c, 'alice', 'bob')
+    campaign(c)
+    c.req('Add alice twice, bob unknown contact, nobody', 'addCampaignMembers', members('addCampaignMembers',
+          ('first', tc('campaignId'), tc('aliceId'), None), ('again', tc('campaignId'), tc('aliceId'), None),
+          ('foreign', tc('campaignId'), tc('bobId'), MAXID), ('nobody', tc('campaignId'), MAXID, None)),
+          ok(K, (mr(1, 'success'), 'true'), (mr(1, 'created'), 'true'), (mr(2, 'success'), 'true'), (mr(2, 'created'), 'false'),
+             (merr(3), 'VALIDATION'), (merr(3, 'field'), 'contactId'), (merr(4), 'NOT_FOUND')), wss='clientele-marketing')
+    c.req('One member', 'getCampaignStatistics', statistics(tc('campaignId')), ok(K, ('//ca:statistics/ca:members', '1')), wss='clientele-readonly')
+
+    c = new('addCampaignMembers - LIMIT_EXCEEDED: 201 items')
+    c.req('Add 201 members', 'addCampaignMembers', members('addCampaignMembers', *[(None, MAXID, MAXID, None)] * LIMIT), crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-marketing')
+
+    c = new('addCampaignMembers - NOT_AUTHORIZED: crm-readonly may not add members')
+    c.req('Add as crm-readonly', 'addCampaignMembers', members('addCampaignMembers', ('m', MAXID, MAXID, None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    c = new('removeCampaignMembers - happy path and NOT_FOUND for a non-member').seed()
+    customers(c, 'carol')
+    campaign(c)
+    c.req('Add carol', 'addCampaignMembers', members('addCampaignMembers', ('m', tc('campaignId'), tc('carolId'), None)), ok(K, (mr(1, 'created'), 'true')), wss='clientele-marketing')
+    c.transfer('Transfer member id', ('memberId', 'Add carol', mr(1, 'id')))
+    c.req('Remove carol twice', 'removeCampaignMembers', members('removeCampaignMembers', ('r1', tc('campaignId'), tc('carolId'), None), ('r2', tc('campaignId'), tc('carolId'), None)),
+          ok(K, (mr(1, 'success'), 'true'), (mr(1, 'id'), tc('memberId')), (mr(2, 'success'), 'false'), (merr(2), 'NOT_FOUND')), wss='clientele-marketing')
+    c.req('No members left', 'getCampaignStatistics', statistics(tc('campaignId')), ok(K, ('//ca:statistics/ca:members', '0')), wss='clientele-readonly')
+
+    c = new('removeCampaignMembers - NOT_AUTHORIZED: crm-integration may not remove members')
+    c.req('Remove as crm-integration', 'removeCampaignMembers', members('removeCampaignMembers', ('m', MAXID, MAXID, None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele')
+
+    # ---- responses and statistics
+    c = new('recordCampaignResponses - happy path: a repeated stage is reported, not counted twice; non-member is NOT_FOUND').seed()
+    customers(c, 'dave', 'erin')
+    campaign(c)
+    c.req('Add dave', 'addCampaignMembers', members('addCampaignMembers', ('m', tc('campaignId'), tc('daveId'), None)), ok(K, (mr(1, 'success'), 'true')), wss='clientele-marketing')
+    c.req('Record as crm-integration', 'recordCampaignResponses', responses(('sent', tc('campaignId'), tc('daveId'), 'SENT', None),
+          ('conv', tc('campaignId'), tc('daveId'), 'CONVERTED', '99.5'), ('again', tc('campaignId'), tc('daveId'), 'CONVERTED', '1000'),
+          ('stranger', tc('campaignId'), tc('erinId'), 'SENT', None)),
+          ok(K, (mr(1, 'created'), 'true'), (mr(2, 'created'), 'true'), (mr(3, 'success'), 'true'), (mr(3, 'created'), 'false'),
+             (merr(4), 'NOT_FOUND'), (merr(4, 'field'), 'customerId')), wss='clientele')
+    c.req('Revenue counted once', 'getCampaignStatistics', statistics(tc('campaignId')), ok(K, ('//ca:statistics/ca:converted', '1'),
+          ('//ca:statistics/ca:totalRevenue', '99.5000')), wss='clientele-readonly')
+
+    c = new('recordCampaignResponses - NOT_AUTHORIZED: crm-readonly may not record responses')
+    c.req('Record as crm-readonly', 'recordCampaignResponses', responses(('r', MAXID, MAXID, 'SENT', None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+
+    c = new('getCampaignStatistics - happy path: exact rates, revenue, cost per conversion and ROI').seed()
+    customers(c, 'a', 'b', 'c', 'd')
+    campaign(c, cost='30')
+    c.req('Add four members', 'addCampaignMembers', members('addCampaignMembers', *[(n, tc('campaignId'), tc(n + 'Id'), None) for n in ('a', 'b', 'c', 'd')]),
+          ok(K, ('count(//ca:result[c:success=\'true\'])', '4')), wss='clientele-marketing')
+    c.req('Record responses', 'recordCampaignResponses', responses(
+        ('1', tc('campaignId'), tc('aId'), 'SENT', None), ('2', tc('campaignId'), tc('aId'), 'RESPONDED', None), ('3', tc('campaignId'), tc('aId'), 'CONVERTED', '100.0001'),
+        ('4', tc('campaignId'), tc('bId'), 'SENT', None), ('5', tc('campaignId'), tc('bId'), 'RESPONDED', None),
+        ('6', tc('campaignId'), tc('cId'), 'SENT', None), ('7', tc('campaignId'), tc('cId'), 'OPENED', '0.5')),
+        ok(K, ('count(//ca:result[c:success=\'true\'])', '7')), wss='clientele-marketing')
+    c.req('Statistics', 'getCampaignStatistics', statistics(tc('campaignId')), ok(K,
+          ('//ca:statistics/ca:members', '4'), ('//ca:statistics/ca:sent', '3'), ('//ca:statistics/ca:opened', '1'), ('//ca:statistics/ca:clicked', '0'),
+          ('//ca:statistics/ca:responded', '2'), ('//ca:statistics/ca:converted', '1'), ('//ca:statistics/ca:respondedOrConverted', '2'),
+          ('//ca:statistics/ca:responseRate', '0.666667'), ('//ca:statistics/ca:conversionRate', '0.333333'),
+          ('//ca:statistics/ca:totalRevenue', '100.5001'), ('//ca:statistics/ca:actualCost', '30.0000'),
+          ('//ca:statistics/ca:costPerConversion', '30.0000'), ('//ca:statistics/ca:roi', '2.350003'), ('//ca:statistics/ca:currency', 'EUR')), wss='clientele-readonly')
+
+    c = new('getCampaignStatistics - NOT_FOUND: unknown campaign')
+    c.req('Statistics of an unknown campaign', 'getCampaignStatistics', statistics(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+
+    c = new('Security - no Security header is refused')
+    c.req('Get without WS-Security', 'getCampaigns', get_campaigns(MAXID), secfault(K), wss='')
+    return cases
+
+
+def campaign12_cases():
+    K = M12
+    cases = []
+
+    def new(name):
+        c = Case(K, name)
+        cases.append(c)
+        return c
+
+    c = new('SOAP 1.2 - every operation in one campaign lifecycle').seed()
+    c.req('Create customer', 'createCustomers', create(('m', data('SoapUI12 %s member' % RUN))), ok(I12, (r(1, 'success'), 'true')), iface=I12)
+    c.transfer('Transfer customer id', ('customerId', 'Create customer', r(1, 'id')))
+    c.req('createCampaigns', 'createCampaigns', create_campaigns(('c', campaign_data('SoapUI12 %s campaign' % RUN, cost='10'))), ok(K, (mr(1, 'version'), '0')), wss='clientele-marketing')
+    c.transfer('Transfer campaign id', ('campaignId', 'createCampaigns', mr(1, 'id')))
+    c.req('updateCampaigns', 'updateCampaigns', update_campaigns(('u', tc('campaignId'), 0, campaign_data('SoapUI12 %s campaign' % RUN, status='ACTIVE', cost='10'))),
+          ok(K, (mr(1, 'version'), '1')), wss='clientele-marketing')
+    c.req('getCampaigns', 'getCampaigns', get_campaigns(tc('campaignId')), ok(K, ('//ca:campaign/ca:data/ca:status', 'ACTIVE')), wss='clientele-readonly')
+    c.req('findCampaigns', 'findCampaigns', find_campaigns(name='SoapUI12 %s' % RUN), ok(K, ('count(//ca:findCampaignsResponse/ca:campaign)', '1')), wss='clientele-readonly')
+    c.req('addCampaignMembers', 'addCampaignMembers', members('addCampaignMembers', ('m', tc('campaignId'), tc('customerId'), None)), ok(K, (mr(1, 'created'), 'true')), wss='clientele-marketing')
+    c.req('recordCampaignResponses', 'recordCampaignResponses', responses(('s', tc('campaignId'), tc('customerId'), 'SENT', None),
+          ('v', tc('campaignId'), tc('customerId'), 'CONVERTED', '25')), ok(K, ('count(//ca:result[c:success=\'true\'])', '2')), wss='clientele')
+    c.req('getCampaignStatistics', 'getCampaignStatistics', statistics(tc('campaignId')), ok(K, ('//ca:statistics/ca:conversionRate', '1.000000'),
+          ('//ca:statistics/ca:roi', '1.500000'), ('//ca:statistics/ca:costPerConversion', '10.0000')), wss='clientele-readonly')
+    c.req('removeCampaignMembers', 'removeCampaignMembers', members('removeCampaignMembers', ('m', tc('campaignId'), tc('customerId'), None)), ok(K, (mr(1, 'success'), 'true')), wss='clientele-marketing')
+
+    new('createCampaigns - NOT_AUTHORIZED over SOAP 1.2').req('Create as crm-readonly', 'createCampaigns', create_campaigns(('c', campaign_data('SoapUI12 ro'))), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('updateCampaigns - VALIDATION over SOAP 1.2 (schema)').req('Update with a negative cost', 'updateCampaigns', update_campaigns(('u', MAXID, None, campaign_data('SoapUI12', cost='-1'))), crmfault(K, 'VALIDATION'), wss='clientele-marketing')
+    new('getCampaigns - NOT_AUTHORIZED over SOAP 1.2').req('Get as crm-agent', 'getCampaigns', get_campaigns(MAXID), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    new('findCampaigns - VALIDATION over SOAP 1.2 (tampered token)').req('Find with a forged token', 'findCampaigns', find_campaigns(name='SoapUI12', token='forged-page-token'), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
+    new('addCampaignMembers - LIMIT_EXCEEDED over SOAP 1.2').req('Add 201 members', 'addCampaignMembers', members('addCampaignMembers', *[(None, MAXID, MAXID, None)] * LIMIT), crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-marketing')
+    new('removeCampaignMembers - NOT_AUTHORIZED over SOAP 1.2').req('Remove as crm-readonly', 'removeCampaignMembers', members('removeCampaignMembers', ('m', MAXID, MAXID, None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
+    new('recordCampaignResponses - NOT_AUTHORIZED over SOAP 1.2').req('Record as crm-agent', 'recordCampaignResponses', responses(('r', MAXID, MAXID, 'SENT', None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-agent')
+    new('getCampaignStatistics - NOT_FOUND over SOAP 1.2').req('Statistics of an unknown campaign', 'getCampaignStatistics', statistics(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+    return cases
+
+
 # ------------------------------------------------------------------ project
 def interface_xml(name):
     d = IFACES[name]
@@ -1137,23 +1452,27 @@ def project():
            '<con:soapui-project id="%s" activeEnvironment="Default" name="Clientele" resourceRoot="" soapui-version="5.7.2" abortOnError="false" runType="SEQUENTIAL" xmlns:con="http://eviware.com/soapui/config">' % uid(),
            '<con:description>Clientele CRM SOAP API: every operation of every WSDL binding, its happy path and its faults. Point it at a server with the project property endpoint (testrunner.sh -Pendpoint=http://host:8080).</con:description>',
            '<con:settings/>']
-    # Case parts are generated after the others, so adding them left the generated ids of the others unchanged.
+    # Case and campaign parts are generated after the others, so adding them left the generated ids of the others unchanged.
     ifaces = [interface_xml(i) for i in (I11, I12, S11, S12, Y11, Y12)]
     suites = [suite_xml('CustomerService', customer_cases(I11)), suite_xml('CustomerService12', customer12_cases()),
               suite_xml('SyncService', sync_cases(Y11)), suite_xml('SyncService12', sync_cases(Y12)),
               suite_xml('StatusService', status_cases(S11)), suite_xml('StatusService12', status_cases(S12))]
     ifaces += [interface_xml(i) for i in (K11, K12)]
     suites += [suite_xml('CaseService', case_cases(K11)), suite_xml('CaseService12', case12_cases())]
+    ifaces += [interface_xml(i) for i in (M11, M12)]
+    suites += [suite_xml('CampaignService', campaign_cases(M11)), suite_xml('CampaignService12', campaign12_cases())]
     out.extend(ifaces)
     out.extend(suites)
     out.append('<con:properties>%s</con:properties>' % ''.join([
         prop('endpoint', 'http://127.0.0.1:8080'), prop('username', 'it-integration'), prop('password', 'it-Secret-2026'),
         prop('readonlyUsername', 'it-readonly'), prop('readonlyPassword', 'it-Secret-2026'),
-        prop('agentUsername', 'it-agent'), prop('agentPassword', 'it-Secret-2026')]))
+        prop('agentUsername', 'it-agent'), prop('agentPassword', 'it-Secret-2026'),
+        prop('marketingUsername', 'it-marketing'), prop('marketingPassword', 'it-Secret-2026')]))
     out.append('<con:wssContainer>%s</con:wssContainer>' % ''.join([
         wss('clientele', '${#Project#username}', '${#Project#password}'),
         wss('clientele-readonly', '${#Project#readonlyUsername}', '${#Project#readonlyPassword}'),
         wss('clientele-agent', '${#Project#agentUsername}', '${#Project#agentPassword}'),
+        wss('clientele-marketing', '${#Project#marketingUsername}', '${#Project#marketingPassword}'),
         wss('wrong-password', '${#Project#username}', '${#Project#password}-wrong'),
         wss('unknown-user', 'soapui-no-such-user', '${#Project#password}'),
         wss('no-timestamp', '${#Project#username}', '${#Project#password}', timestamp=False)]))

@@ -27,7 +27,8 @@ class SoapUiProjectIT {
                 "endpoint", Clientele.URL,
                 "password", Clientele.PASSWORD,
                 "readonlyPassword", Clientele.PASSWORD,
-                "agentPassword", Clientele.PASSWORD));
+                "agentPassword", Clientele.PASSWORD,
+                "marketingPassword", Clientele.PASSWORD));
         List<DynamicNode> suites = new ArrayList<>();
         for (SoapUiProject.TestSuite suite : project.suites) {
             List<DynamicNode> cases = new ArrayList<>();

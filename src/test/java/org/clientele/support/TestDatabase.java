@@ -8,6 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
+import org.clientele.campaign.Campaign;
+import org.clientele.campaign.CampaignMember;
+import org.clientele.campaign.CampaignResponse;
 import org.clientele.cases.CaseAttachment;
 import org.clientele.cases.CaseAttachmentContent;
 import org.clientele.cases.CaseComment;
@@ -50,7 +53,8 @@ public final class TestDatabase implements AutoCloseable {
         unit.setTransactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
         for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
                 Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class,
-                SupportCase.class, CaseComment.class, CaseAttachment.class, CaseAttachmentContent.class}) {
+                SupportCase.class, CaseComment.class, CaseAttachment.class, CaseAttachmentContent.class,
+                Campaign.class, CampaignMember.class, CampaignResponse.class}) {
             unit.addClasses(entity.getName());
         }
         unit.setExcludeUnlistedClasses(true);
