@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /** Loads and stores customers, their external keys and interactions with JPA. */
 @ApplicationScoped
@@ -42,10 +43,22 @@ public class CustomerRepository {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select c from Customer c where c.id in :ids", Customer.class)
-                .setParameter("ids", Set.copyOf(ids))
-                .getResultStream()
-                .collect(Collectors.toMap(Customer::getId, c -> c));
+        // Loaded by id, not with a JPQL "in :ids" query: Hibernate rebuilds the SQL of a query with a list
+        // parameter on every call, which was 8 % of a secured one-id getCustomers.
+        Map<Long, Customer> found = new HashMap<>();
+        if (ids.size() == 1) {
+            Customer c = em.find(Customer.class, ids.iterator().next());
+            if (c != null) {
+                found.put(c.getId(), c);
+            }
+            return found;
+        }
+        for (Customer c : em.unwrap(Session.class).byMultipleIds(Customer.class).multiLoad(List.copyOf(Set.copyOf(ids)))) {
+            if (c != null) {
+                found.put(c.getId(), c);
+            }
+        }
+        return found;
     }
 
     /**
