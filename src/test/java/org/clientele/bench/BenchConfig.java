@@ -7,7 +7,8 @@ import java.util.List;
 /** The benchmark's settings, read from system properties so that Maven and a shell can override each of them. */
 record BenchConfig(String url, String password, String user, int warmupSeconds, int measureSeconds,
                    List<Integer> clients, int customers, long seed, int loaderThreads, Path outputDir,
-                   String jbossHome, String management, List<String> scenarios, boolean enforceTargets) {
+                   String jbossHome, String management, List<String> scenarios, boolean enforceTargets,
+                   int serverWarmupSeconds) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -24,7 +25,14 @@ record BenchConfig(String url, String password, String user, int warmupSeconds, 
                 prop("bench.jboss.home", ""),
                 prop("bench.management", ""),
                 Arrays.stream(prop("bench.scenarios", "all").split(",")).map(String::trim).toList(),
-                Boolean.parseBoolean(prop("bench.enforceTargets", "false")));
+                Boolean.parseBoolean(prop("bench.enforceTargets", "false")),
+                Integer.parseInt(prop("bench.serverWarmup", "10")));
+    }
+
+    /** The same settings with another step window (the server warm-up runs steps of its own length). */
+    BenchConfig withWindow(int warmup, int measure) {
+        return new BenchConfig(url, password, user, warmup, measure, clients, customers, seed, loaderThreads, outputDir,
+                jbossHome, management, scenarios, enforceTargets, serverWarmupSeconds);
     }
 
     boolean runs(String scenario) {

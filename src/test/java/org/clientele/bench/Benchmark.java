@@ -41,6 +41,24 @@ public final class Benchmark {
         System.exit(Boolean.getBoolean("bench.deferExit") ? 0 : code);
     }
 
+    /**
+     * Runs every scenario once, unmeasured, at 4 clients, so that the server's JIT has compiled every path before the
+     * first measured step: otherwise the first steps (ping at 1 client) measure a cold server whenever the data set
+     * is reused rather than loaded, and the ratios between scenarios shift from run to run. Returns the errors seen.
+     */
+    private static long warmUpServer(BenchConfig config, List<Scenario> scenarios) throws Exception {
+        if (config.serverWarmupSeconds() <= 0) {
+            return 0;
+        }
+        System.out.println("Warming the server up: every scenario for " + config.serverWarmupSeconds() + " s at 4 clients (not measured)");
+        StepRunner warmup = new StepRunner(config.withWindow(0, config.serverWarmupSeconds()));
+        long errors = 0;
+        for (Scenario scenario : scenarios) {
+            errors += warmup.run(scenario, 4).errors();
+        }
+        return errors;
+    }
+
     private static int run(BenchConfig config) throws Exception {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         BenchClients clients = new BenchClients(config);
@@ -53,9 +71,11 @@ public final class Benchmark {
         Loader.Loaded loaded = new Loader(config, clients).load();
         System.out.printf("  %s%n", loaded.reused() ? "reused the loaded data set"
                 : String.format("loaded %d customers in %.1f s (%.0f/s)", loaded.written(), loaded.seconds(), loaded.perSecond()));
+        List<Scenario> scenarios = Scenarios.all(config, clients, loaded);
+        long warmupErrors = warmUpServer(config, scenarios);
         List<StepResult> results = new ArrayList<>();
         StepRunner runner = new StepRunner(config);
-        for (Scenario scenario : Scenarios.all(config, clients, loaded)) {
+        for (Scenario scenario : scenarios) {
             for (int n : config.clients()) {
                 StepResult r = runner.run(scenario, n);
                 results.add(r);
@@ -72,6 +92,10 @@ public final class Benchmark {
         System.out.println();
         System.out.print(Report.table(run));
         System.out.println("written: " + config.outputDir().toAbsolutePath() + "/{results.txt,results.json,results.csv,throughput.png}");
+        if (warmupErrors > 0) {
+            System.out.println("FAILED: " + warmupErrors + " call(s) failed during the server warm-up");
+            return 1;
+        }
         if (run.errors() > 0) {
             System.out.println("FAILED: " + run.errors() + " call(s) failed");
             return 1;
