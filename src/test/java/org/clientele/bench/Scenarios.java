@@ -3,6 +3,7 @@ package org.clientele.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CustomerLookup;
@@ -20,6 +21,8 @@ import org.clientele.ws.sync.SyncPortType;
 
 /** The load the users put on Clientele: call-centre reads and searches, ERP batch writes and the change feed. */
 final class Scenarios {
+    /** Numbers the new customers' keys across every step of the run (the warm-up and the measured steps included). */
+    private static final AtomicLong NEW_KEYS = new AtomicLong();
     private Scenarios() {
     }
 
@@ -65,7 +68,6 @@ final class Scenarios {
             CustomerPortType port = clients.customers();
             Random random = new Random(config.seed() + w);
             int[] position = {0};
-            int[] counter = {0};
             int perWorker = Math.max(1, size / n);
             return () -> {
                 UpsertCustomers upsert = new UpsertCustomers();
@@ -79,7 +81,7 @@ final class Scenarios {
                         item.setData(data.customer(index));
                         item.getData().setOwner("upsert-" + run);
                     } else {
-                        String id = "u" + run + "-" + n + "-" + w + "-" + counter[0]++;
+                        String id = "u" + run + "-" + NEW_KEYS.incrementAndGet();
                         item.setKey(DataSet.key(id));
                         item.setData(DataSet.generate(random, id));
                         item.getData().getExternalKey().add(DataSet.key(id));
@@ -109,11 +111,10 @@ final class Scenarios {
         return new Scenario(name, "createCustomers with " + items + " item(s)", (w, n) -> {
             CustomerPortType port = clients.customers();
             Random random = new Random(31L * w + items);
-            int[] counter = {0};
             return () -> {
                 CreateCustomers create = new CreateCustomers();
                 for (int i = 0; i < items; i++) {
-                    String id = "n" + run + "-" + items + "-" + n + "-" + w + "-" + counter[0]++;
+                    String id = "n" + run + "-" + items + "-" + NEW_KEYS.incrementAndGet();
                     NewCustomer item = new NewCustomer();
                     item.setClientRef(String.valueOf(i));
                     item.setData(DataSet.generate(random, id));
