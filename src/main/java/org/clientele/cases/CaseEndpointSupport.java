@@ -36,7 +36,7 @@ import org.clientele.ws.cases.CaseLookup;
 import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.cases.ChangeCaseStatus;
 import org.clientele.ws.cases.ChangeCaseStatusResponse;
-import org.clientele.ws.cases.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.cases.FindCases;
 import org.clientele.ws.cases.FindCasesResponse;
 import org.clientele.ws.cases.GetCaseAttachment;

@@ -17,7 +17,7 @@ import org.clientele.platform.ws.IdempotentCalls;
 import org.clientele.platform.ws.WireErrors;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CreateCustomersResponse;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.CustomerChange;
 import org.clientele.ws.customer.CustomerLookup;
 import org.clientele.ws.customer.CustomerPortType;

@@ -14,7 +14,7 @@ import org.clientele.platform.Failures;
 import org.clientele.platform.ws.Callers;
 import org.clientele.platform.ws.WireErrors;
 import org.clientele.ws.sync.Change;
-import org.clientele.ws.sync.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetChanges;
 import org.clientele.ws.sync.GetChangesResponse;
