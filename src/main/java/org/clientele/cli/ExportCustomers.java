@@ -28,9 +28,10 @@ import picocli.CommandLine.Option;
  * nothing (changes made during the export are seen again; apply a change only when its entityVersion is newer).
  */
 @Command(name = "customers", mixinStandardHelpOptions = true,
-        description = {"Write every customer to a CSV (.csv) or JSON-lines (.jsonl) file and save the change-feed",
-                "cursor to follow from (FILE.cursor). CSV holds one address and one contact per customer",
-                "(the first address, the primary contact); JSON lines hold everything."})
+        description = {"Write every customer to a CSV (.csv) or JSON-lines (.jsonl) file and save the change-feed"
+                + " cursor to follow from (FILE.cursor).",
+                "A CSV row holds one address and one contact (the first address, the primary contact);"
+                        + " JSON lines hold everything."})
 final class ExportCustomers implements Callable<Integer> {
     static final int PAGE_SIZE = 1000;
 

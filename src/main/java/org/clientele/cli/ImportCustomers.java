@@ -29,10 +29,11 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "customers", mixinStandardHelpOptions = true,
         description = {"Create or update customers from a CSV file, identified by an external key.",
-                "Columns named like a field (name, email, phone, kind, status, segment, owner, externalKeys,",
-                "address.line1, address.city, address.countryCode, ..., contact.lastName, contact.email, ...) feed it;",
-                "--map field=column names others. Rows that cannot be imported go to FILE.rejects.csv.",
-                "Run the same command again after an interruption: finished batches are not applied twice."})
+                "A column named like a field feeds it (name, email, phone, kind, status, segment, owner, externalKeys,"
+                        + " address.line1, address.city, address.countryCode, ..., contact.lastName, contact.email, ...);"
+                        + " --map field=column names others.",
+                "Rows that cannot be imported are written to FILE.rejects.csv.",
+                "After an interruption run the same command again: finished batches are not applied twice."})
 final class ImportCustomers implements Callable<Integer> {
     static final int MAX_BATCH = 200;
 

@@ -29,9 +29,8 @@ import org.xml.sax.SAXException;
  * Not thread-safe (one JAXB marshaller).
  */
 public final class RowValidator {
-    private static final Pattern ELEMENT = Pattern.compile("of element '(?:[\\w-]+:)?([\\w.]+)'");
+    private static final Pattern ELEMENT = Pattern.compile("of element '(?:[\\w-]+:)?([\\w.]+)' is not valid");
     private static final Pattern EXPECTED = Pattern.compile("One of '\\{\"[^\"]*\":(\\w+)[,}]");
-    private static final Pattern INCOMPLETE = Pattern.compile("The content of element '(?:[\\w-]+:)?(\\w+)' is not complete");
     private static final Pattern CODE = Pattern.compile("^cvc-[\\w.-]+: ");
 
     /** One schema error of an item: the flat field it concerns (null when unknown) and the validator's message. */
@@ -77,12 +76,10 @@ public final class RowValidator {
         String pending = null;
         for (ValidationEvent event : events) {
             String message = CODE.matcher(String.valueOf(event.getMessage())).replaceFirst("");
-            String element = first(ELEMENT, message);
+            // a missing element: "... One of '{"ns":name}' is expected."; a bad value: "... of element 'email' is not valid."
+            String element = first(EXPECTED, message);
             if (element == null) {
-                element = first(EXPECTED, message);
-            }
-            if (element == null) {
-                element = first(INCOMPLETE, message);
+                element = first(ELEMENT, message);
             }
             if (element == null) {
                 if (pending == null) {

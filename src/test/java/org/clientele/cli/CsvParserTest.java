@@ -73,7 +73,7 @@ class CsvParserTest {
 
     @Test
     void headerNeedsDistinctNonBlankNames() {
-        assertEquals(List.of("line 1: column 'id' appears twice in the header", "line 1: column 2 of the header has no name"),
+        assertEquals(List.of("line 1: column 2 of the header has no name", "line 1: column 'id' appears twice in the header"),
                 problems("id,,id\n1,2,3\n"));
         assertEquals(List.of("line 1: the file is empty; the first line must name the columns"), problems(""));
     }

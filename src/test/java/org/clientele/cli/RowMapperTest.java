@@ -16,7 +16,7 @@ import org.clientele.ws.customer.CustomerStatus;
 import org.junit.jupiter.api.Test;
 
 class RowMapperTest {
-    private static final String HEADER = "id,company_name,email,status,address.city,address.countryCode,contact.lastName,notes";
+    private static final String HEADER = "id,company_name,email,status,street,address.city,address.countryCode,contact.lastName,notes";
 
     private static CsvTable table(String rows) throws CsvFormatException {
         return new CsvParser(',', StandardCharsets.UTF_8).parse((HEADER + "\n" + rows).getBytes(StandardCharsets.UTF_8));
@@ -24,13 +24,13 @@ class RowMapperTest {
 
     private static List<RowMapper.MappedRow> map(String rows) throws CsvFormatException {
         CsvTable t = table(rows);
-        RowMapper mapper = new RowMapper(t.header(), "ERP", "id", Map.of("name", "company_name"), CustomerKind.ORGANIZATION);
+        RowMapper mapper = new RowMapper(t.header(), "ERP", "id", Map.of("name", "company_name", "address.line1", "street"), CustomerKind.ORGANIZATION);
         return t.rows().stream().map(mapper::map).toList();
     }
 
     @Test
     void mapsColumnsByNameAndByMapping() throws Exception {
-        RowMapper.MappedRow r = map("c-1,Acme,info@acme.example,active,Berlin,DE,Doe,ignored\n").get(0);
+        RowMapper.MappedRow r = map("c-1,Acme,info@acme.example,active,Main St 1,Berlin,DE,Doe,ignored\n").get(0);
         assertTrue(r.valid(), r.errors().toString());
         assertEquals("ERP", r.item().getKey().getSystem());
         assertEquals("c-1", r.item().getKey().getId());
@@ -42,6 +42,7 @@ class RowMapperTest {
         assertEquals(CustomerStatus.ACTIVE, d.getStatus());
         assertEquals(AddressType.MAIN, d.getAddress().get(0).getType());
         assertEquals("Berlin", d.getAddress().get(0).getCity());
+        assertEquals("Main St 1", d.getAddress().get(0).getLine1());
         assertEquals("DE", d.getAddress().get(0).getCountryCode());
         assertEquals("Doe", d.getContact().get(0).getLastName());
         assertEquals(Boolean.TRUE, d.getContact().get(0).isPrimary());
@@ -49,7 +50,7 @@ class RowMapperTest {
 
     @Test
     void emptyCellsLeaveFieldsOutAndNoAddressOrContactIsInvented() throws Exception {
-        RowMapper.MappedRow r = map("c-1,Acme,,,,,,\n").get(0);
+        RowMapper.MappedRow r = map("c-1,Acme,,,,,,,\n").get(0);
         assertTrue(r.valid(), r.errors().toString());
         assertNull(r.item().getData().getEmail());
         assertTrue(r.item().getData().getAddress().isEmpty());
@@ -59,13 +60,15 @@ class RowMapperTest {
     @Test
     void rowErrorsNameTheColumnAndTheCode() throws Exception {
         List<RowMapper.MappedRow> rows = map("""
-                c-1,Acme,not-an-email,,,,,
-                c-2,Beta,,sleeping,,,,
-                c-3,,,,,,,
-                c-4,Delta,,,Paris,france,,
-                ,Epsilon,,,,,,
-                c-1,Zeta,,,,,,
-                c-7,Eta,,,,,Doe,
+                c-1,Acme,not-an-email,,,,,,
+                c-2,Beta,,sleeping,,,,,
+                c-3,,,,,,,,
+                c-4,Delta,,,Rue 1,Paris,france,,
+                ,Epsilon,,,,,,,
+                c-1,Zeta,,,,,,,
+                c-7,Eta,,,,,,Doe,
+                c-8,Theta,,,,Paris,FR,,
+                c-9,Iota,,,,,,,"x"
                 """);
         assertError(rows.get(0), 2, "email", "not-an-email");
         assertError(rows.get(1), 3, "status", "'sleeping' is not one of [PROSPECT, ACTIVE, INACTIVE]");
@@ -74,6 +77,9 @@ class RowMapperTest {
         assertError(rows.get(4), 6, "id", "the key is empty");
         assertError(rows.get(5), 7, "id", "the key 'c-1' is already on line 2");
         assertTrue(rows.get(6).valid(), rows.get(6).errors().toString());
+        // a city without a first address line: the schema requires line1, named by its field (no column feeds it)
+        assertError(rows.get(7), 9, "street", "line1");
+        assertTrue(rows.get(8).valid(), rows.get(8).errors().toString());
     }
 
     private static void assertError(RowMapper.MappedRow row, long line, String column, String messagePart) {
@@ -107,7 +113,7 @@ class RowMapperTest {
     void reportsColumnsThatFeedNothing() throws Exception {
         RowMapper mapper = new RowMapper(table("").header(), "ERP", "id", Map.of("name", "company_name"),
                 CustomerKind.ORGANIZATION);
-        assertEquals(List.of("notes"), mapper.ignoredColumns());
+        assertEquals(List.of("street", "notes"), mapper.ignoredColumns());
         assertEquals("company_name", mapper.columnFor("name"));
         assertEquals("id", mapper.columnFor("key"));
     }

@@ -57,7 +57,7 @@ class CliIT {
         Files.createDirectories(DIR);
         csv = DIR.resolve("customers.csv");
         List<String> lines = new ArrayList<>();
-        lines.add("erp_id,company_name,email,phone,segment,city,country");
+        lines.add("erp_id,company_name,email,phone,segment,street,city,country");
         for (int i = 1; i <= ROWS; i++) {
             String key = TOKEN + "-" + i;
             String name = "CliIT " + TOKEN + " Customer " + i + (i % 7 == 0 ? ", Ltd. \"Quoted\"" : "");
@@ -76,7 +76,8 @@ class CliIT {
             if (i % 100 == 37) {
                 BAD_KEYS.add(key);
             }
-            List<String> row = List.of(key, name, email, phone, i % 2 == 0 ? "SMB" : "ENTERPRISE", "City " + i, country);
+            List<String> row = List.of(key, name, email, phone, i % 2 == 0 ? "SMB" : "ENTERPRISE", i + " Main Street",
+                    "City " + i, country);
             SOURCE.put(key, row);
             lines.add(String.join(",", row.stream().map(CliIT::csvField).toList()));
         }
@@ -89,7 +90,7 @@ class CliIT {
 
     private static List<String> importArgs(Path file) {
         return List.of("import", "customers", file.toString(), "--system", "ERP", "--key-column", "erp_id",
-                "--map", "name=company_name,address.city=city,address.countryCode=country",
+                "--map", "name=company_name,address.line1=street,address.city=city,address.countryCode=country",
                 "--parallel", "2", "--progress", "log", "--log-interval", "1");
     }
 
@@ -176,8 +177,9 @@ class CliIT {
             assertEquals(source.get(2), row.get("email"));
             assertEquals(source.get(3), row.get("phone"));
             assertEquals(source.get(4), row.get("segment"));
-            assertEquals(source.get(5), row.get("address.city"));
-            assertEquals(source.get(6), row.get("address.countryCode"));
+            assertEquals(source.get(5), row.get("address.line1"));
+            assertEquals(source.get(6), row.get("address.city"));
+            assertEquals(source.get(7), row.get("address.countryCode"));
             assertEquals("MAIN", row.get("address.type"));
             assertEquals("ORGANIZATION", row.get("kind"));
             assertEquals("ERP:" + row.get("key.ERP"), row.get("externalKeys"));
