@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clientele.ws.common.ExternalKey;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.Customer;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.customer.FindCustomers;
@@ -56,7 +56,7 @@ final class ExportCustomers implements Callable<Integer> {
     Path cursorFile;
 
     @Override
-    public Integer call() throws IOException, CrmFault, org.clientele.ws.sync.CrmFault {
+    public Integer call() throws IOException, CrmFault {
         String name = out.getFileName().toString().toLowerCase();
         boolean jsonl = name.endsWith(".jsonl") || name.endsWith(".ndjson");
         if (!jsonl && !name.endsWith(".csv")) {

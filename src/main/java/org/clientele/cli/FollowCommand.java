@@ -10,10 +10,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.clientele.ws.common.CrmFaultDetail;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.sync.Change;
-import org.clientele.ws.sync.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetChanges;
 import org.clientele.ws.sync.GetChangesResponse;
@@ -61,7 +63,16 @@ final class FollowCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         String cursor = CursorFile.read(cursorFile);
         SyncPortType sync = new Connection(connection).sync();
-        Thread stop = new Thread(() -> stopping = true);
+        // Ctrl-C: let the page in hand be written and its cursor saved, then exit
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stop = new Thread(() -> {
+            stopping = true;
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(stop);
         PrintStream log = out == null ? System.err : System.out;
         long written = 0;
@@ -93,17 +104,21 @@ final class FollowCommand implements Callable<Integer> {
                     if (once) {
                         break;
                     }
-                    Thread.sleep(pollSeconds * 1000L);
+                    for (long waited = 0; waited < pollSeconds * 1000L && !stopping; waited += 200) {
+                        Thread.sleep(200);
+                    }
                 }
             }
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(stop);
             } catch (IllegalStateException shuttingDown) {
                 // exiting anyway; the cursor file holds the last page written
             }
         }
-        log.printf("caught up: %,d changes written; cursor saved in %s%n", written, cursorFile);
+        log.printf("%s: %,d changes written; cursor saved in %s%n", stopping ? "stopped" : "caught up", written,
+                cursorFile);
         return ClienteleCli.EXIT_OK;
     }
 

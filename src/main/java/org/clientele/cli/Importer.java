@@ -16,7 +16,7 @@ import org.clientele.ws.common.CrmFaultDetail;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemError;
 import org.clientele.ws.common.ItemResult;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.customer.UpsertCustomers;
 import org.clientele.ws.customer.UpsertCustomersResponse;

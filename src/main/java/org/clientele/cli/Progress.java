@@ -23,6 +23,7 @@ public final class Progress implements AutoCloseable {
     private final long started = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private long lastLogged = -1;
+    private int lastLength;
 
     /** @param logSeconds seconds between log lines when not on a terminal */
     public Progress(String label, long total, PrintStream out, boolean terminal, int logSeconds) {
@@ -76,7 +77,9 @@ public final class Progress implements AutoCloseable {
         long now = done.get();
         String text = line(label, now, total, (System.nanoTime() - started) / 1e9, terminal);
         if (terminal) {
-            out.print("\r" + text);
+            // pad over the end of a longer earlier line
+            out.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+            lastLength = text.length();
             out.flush();
         } else if (now != lastLogged) {
             out.println(text);
