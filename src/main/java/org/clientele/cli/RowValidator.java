@@ -78,7 +78,10 @@ public final class RowValidator {
             String message = CODE.matcher(String.valueOf(event.getMessage())).replaceFirst("");
             // a missing element: "... One of '{"ns":name}' is expected."; a bad value: "... of element 'email' is not valid."
             String element = first(EXPECTED, message);
-            if (element == null) {
+            if (element != null) {
+                // the generated types always write elements in schema order, so this means a required value is empty
+                message = "required, but empty";
+            } else {
                 element = first(ELEMENT, message);
             }
             if (element == null) {

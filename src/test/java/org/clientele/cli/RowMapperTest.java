@@ -72,13 +72,13 @@ class RowMapperTest {
                 """);
         assertError(rows.get(0), 2, "email", "not-an-email");
         assertError(rows.get(1), 3, "status", "'sleeping' is not one of [PROSPECT, ACTIVE, INACTIVE]");
-        assertError(rows.get(2), 4, "company_name", "name");
+        assertError(rows.get(2), 4, "company_name", "required, but empty");
         assertError(rows.get(3), 5, "address.countryCode", "france");
         assertError(rows.get(4), 6, "id", "the key is empty");
         assertError(rows.get(5), 7, "id", "the key 'c-1' is already on line 2");
         assertTrue(rows.get(6).valid(), rows.get(6).errors().toString());
         // a city without a first address line: the schema requires line1, named by its field (no column feeds it)
-        assertError(rows.get(7), 9, "street", "line1");
+        assertError(rows.get(7), 9, "street", "required, but empty");
         assertTrue(rows.get(8).valid(), rows.get(8).errors().toString());
     }
 
