@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.xml.ws.WebServiceContext;
 import java.util.List;
 import java.util.function.Function;
-import org.clientele.customer.Page;
+import org.clientele.platform.Page;
 import org.clientele.platform.AuditLog;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
@@ -41,7 +41,7 @@ import org.clientele.ws.campaign.UpdateCampaignsResponse;
 
 /**
  * The SOAP adapter of CampaignService, shared by its SOAP 1.1 and SOAP 1.2 ports: it maps the request to the
- * domain, delegates to {@link CampaignService} under the request's idempotency key, maps the result back, audits
+ * domain, delegates to the campaign services ({@link CampaignWrites}, {@link CampaignReads}, {@link CampaignMembers}) under the request's idempotency key, maps the result back, audits
  * mutating calls, and turns every failure into a typed CrmFault.
  */
 public abstract class CampaignEndpointSupport implements CampaignPortType {
@@ -50,7 +50,13 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     WebServiceContext context;
 
     @Inject
-    CampaignService service;
+    CampaignWrites writes;
+
+    @Inject
+    CampaignReads reads;
+
+    @Inject
+    CampaignMembers members;
 
     @Inject
     AuditLog audit;
@@ -63,7 +69,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
         return mutation("createCampaigns", caller -> {
             List<CampaignDraft> drafts = request.getCampaign().stream().map(c -> CampaignMapper.draft(c.getData())).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCampaigns", request,
-                    c -> service.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> writes.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "createCampaigns", outcomes);
             CreateCampaignsResponse response = new CreateCampaignsResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCampaign().stream().map(NewCampaign::getClientRef).toList()));
@@ -74,10 +80,10 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     @Override
     public UpdateCampaignsResponse updateCampaigns(UpdateCampaigns request) throws CrmFault {
         return mutation("updateCampaigns", caller -> {
-            List<CampaignService.Change> changes = request.getCampaign().stream()
-                    .map(c -> new CampaignService.Change(c.getId(), c.getExpectedVersion(), CampaignMapper.draft(c.getData()))).toList();
+            List<CampaignWrites.Change> changes = request.getCampaign().stream()
+                    .map(c -> new CampaignWrites.Change(c.getId(), c.getExpectedVersion(), CampaignMapper.draft(c.getData()))).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCampaigns", request,
-                    c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> writes.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "updateCampaigns", outcomes);
             UpdateCampaignsResponse response = new UpdateCampaignsResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCampaign().stream().map(CampaignChange::getClientRef).toList()));
@@ -89,7 +95,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     public GetCampaignsResponse getCampaigns(GetCampaigns request) throws CrmFault {
         return read(caller -> {
             GetCampaignsResponse response = new GetCampaignsResponse();
-            for (CampaignService.Lookup l : service.get(caller, request.getId())) {
+            for (CampaignReads.Lookup l : reads.get(caller, request.getId())) {
                 CampaignLookup wire = new CampaignLookup();
                 wire.setId(l.id());
                 if (l.campaign() != null) {
@@ -109,7 +115,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
             CampaignQuery query = new CampaignQuery(request.getNameContains(), CampaignMapper.status(request.getStatus()),
                     CampaignMapper.channel(request.getChannel()), CampaignMapper.date(request.getActiveFrom()),
                     CampaignMapper.date(request.getActiveTo()));
-            Page<Campaign> page = service.find(caller, query, request.getPageSize(), request.getPageToken());
+            Page<Campaign> page = reads.find(caller, query, request.getPageSize(), request.getPageToken());
             FindCampaignsResponse response = new FindCampaignsResponse();
             page.items().forEach(c -> response.getCampaign().add(CampaignMapper.toWire(c)));
             response.setNextPageToken(page.nextPageToken());
@@ -120,9 +126,9 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     @Override
     public AddCampaignMembersResponse addCampaignMembers(AddCampaignMembers request) throws CrmFault {
         return mutation("addCampaignMembers", caller -> {
-            List<CampaignService.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
+            List<CampaignMembers.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "addCampaignMembers", request,
-                    c -> service.addMembers(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> this.members.add(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "addCampaignMembers", outcomes);
             AddCampaignMembersResponse response = new AddCampaignMembersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getMember().stream().map(MemberRef::getClientRef).toList()));
@@ -133,9 +139,9 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     @Override
     public RemoveCampaignMembersResponse removeCampaignMembers(RemoveCampaignMembers request) throws CrmFault {
         return mutation("removeCampaignMembers", caller -> {
-            List<CampaignService.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
+            List<CampaignMembers.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "removeCampaignMembers", request,
-                    c -> service.removeMembers(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> this.members.remove(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "removeCampaignMembers", outcomes);
             RemoveCampaignMembersResponse response = new RemoveCampaignMembersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getMember().stream().map(MemberRef::getClientRef).toList()));
@@ -146,9 +152,9 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     @Override
     public RecordCampaignResponsesResponse recordCampaignResponses(RecordCampaignResponses request) throws CrmFault {
         return mutation("recordCampaignResponses", caller -> {
-            List<CampaignService.ResponseDraft> drafts = request.getResponse().stream().map(CampaignMapper::response).toList();
+            List<CampaignMembers.ResponseDraft> drafts = request.getResponse().stream().map(CampaignMapper::response).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordCampaignResponses", request,
-                    c -> service.recordResponses(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> this.members.recordResponses(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "recordCampaignResponses", outcomes);
             RecordCampaignResponsesResponse response = new RecordCampaignResponsesResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getResponse().stream().map(NewResponse::getClientRef).toList()));
@@ -159,7 +165,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     @Override
     public GetCampaignStatisticsResponse getCampaignStatistics(GetCampaignStatistics request) throws CrmFault {
         return read(caller -> {
-            CampaignService.Statistics s = service.statistics(caller, request.getCampaignId(),
+            CampaignReads.Statistics s = reads.statistics(caller, request.getCampaignId(),
                     Boolean.TRUE.equals(request.isIncludeChildren()));
             GetCampaignStatisticsResponse response = new GetCampaignStatisticsResponse();
             response.setStatistics(CampaignMapper.toWire(s));

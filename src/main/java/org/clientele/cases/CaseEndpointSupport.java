@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.clientele.customer.Page;
+import org.clientele.platform.Page;
 import org.clientele.platform.AuditLog;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
@@ -55,7 +55,7 @@ import org.clientele.ws.common.ItemResult;
 
 /**
  * The SOAP adapter of CaseService, shared by its SOAP 1.1 and SOAP 1.2 ports: it maps the request to the domain,
- * delegates to {@link CaseService}, maps the result back, audits mutating calls, runs writes under their idempotency
+ * delegates to the case services ({@link CaseWrites}, {@link CaseReads}, ...), maps the result back, audits mutating calls, runs writes under their idempotency
  * key, and turns every failure into a typed CrmFault.
  */
 public abstract class CaseEndpointSupport implements CasePortType {
@@ -64,7 +64,16 @@ public abstract class CaseEndpointSupport implements CasePortType {
     WebServiceContext context;
 
     @Inject
-    CaseService service;
+    CaseWrites writes;
+
+    @Inject
+    CaseReads reads;
+
+    @Inject
+    CaseComments comments;
+
+    @Inject
+    CaseAttachments attachments;
 
     @Inject
     AuditLog audit;
@@ -80,12 +89,12 @@ public abstract class CaseEndpointSupport implements CasePortType {
                 drafts.add(CaseMapper.draft(c.getData()));
             }
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "openCases", request,
-                    c -> service.open(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> writes.open(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "openCases", outcomes);
             List<ItemResult> results = WireErrors.results(outcomes, request.getCase().stream().map(NewCase::getClientRef).toList());
             // number and due times of the opened cases (as they are now, also when the response is a replay)
             List<Long> ids = outcomes.stream().filter(ItemOutcome::success).map(ItemOutcome::id).toList();
-            Map<Long, CaseService.View> views = service.viewsOf(ids);
+            Map<Long, CaseReads.View> views = reads.viewsOf(ids);
             OpenCasesResponse response = new OpenCasesResponse();
             for (ItemResult r : results) {
                 OpenCaseResult o = new OpenCaseResult();
@@ -94,7 +103,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
                 o.setId(r.getId());
                 o.setVersion(r.getVersion());
                 o.getError().addAll(r.getError());
-                CaseService.View v = r.getId() == null ? null : views.get(r.getId());
+                CaseReads.View v = r.getId() == null ? null : views.get(r.getId());
                 if (v != null) {
                     o.setNumber(v.c().getNumber());
                     o.setFirstResponseDueAt(CaseMapper.time(v.c().getFirstResponseDueAt()));
@@ -109,11 +118,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public GetCasesResponse getCases(GetCases request) throws CrmFault {
         return read(caller -> {
-            List<CaseService.Lookup> lookups = service.get(caller, request.getId(), request.getNumber());
-            Map<Long, CaseService.View> views = service.views(lookups.stream().map(CaseService.Lookup::found)
+            List<CaseReads.Lookup> lookups = reads.get(caller, request.getId(), request.getNumber());
+            Map<Long, CaseReads.View> views = reads.views(lookups.stream().map(CaseReads.Lookup::found)
                     .filter(f -> f != null).distinct().toList()).stream().collect(Collectors.toMap(v -> v.c().getId(), v -> v));
             GetCasesResponse response = new GetCasesResponse();
-            for (CaseService.Lookup l : lookups) {
+            for (CaseReads.Lookup l : lookups) {
                 CaseLookup wire = new CaseLookup();
                 wire.setId(l.id());
                 wire.setNumber(l.number());
@@ -132,7 +141,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public FindCasesResponse findCases(FindCases request) throws CrmFault {
         return read(caller -> {
-            Page<CaseService.View> page = service.find(caller, CaseMapper.query(request), request.getPageSize(), request.getPageToken());
+            Page<CaseReads.View> page = reads.find(caller, CaseMapper.query(request), request.getPageSize(), request.getPageToken());
             FindCasesResponse response = new FindCasesResponse();
             page.items().forEach(v -> response.getCase().add(CaseMapper.toWire(v)));
             response.setNextPageToken(page.nextPageToken());
@@ -143,9 +152,9 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public UpdateCasesResponse updateCases(UpdateCases request) throws CrmFault {
         return mutation("updateCases", caller -> {
-            List<CaseService.Change> changes = request.getCase().stream().map(CaseMapper::change).toList();
+            List<CaseWrites.Change> changes = request.getCase().stream().map(CaseMapper::change).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCases", request,
-                    c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
+                    c -> writes.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "updateCases", outcomes);
             UpdateCasesResponse response = new UpdateCasesResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCase().stream().map(CaseChange::getClientRef).toList()));
@@ -157,11 +166,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
     public ChangeCaseStatusResponse changeCaseStatus(ChangeCaseStatus request) throws CrmFault {
         return mutation("changeCaseStatus", caller -> {
             CaseStatus target = request.getStatus() == null ? null : CaseStatus.valueOf(request.getStatus().name());
-            long id = single(idempotent.run(context, caller, "changeCaseStatus", request, c -> List.of(service.changeStatus(
+            long id = single(idempotent.run(context, caller, "changeCaseStatus", request, c -> List.of(writes.changeStatus(
                     c, request.getCaseId(), request.getExpectedVersion(), target, request.getResolutionNote()))));
             audit.success(caller, "changeCaseStatus", id + "->" + target);
             ChangeCaseStatusResponse response = new ChangeCaseStatusResponse();
-            response.setCase(CaseMapper.toWire(service.current(id)));
+            response.setCase(CaseMapper.toWire(reads.current(id)));
             return response;
         });
     }
@@ -174,11 +183,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
             }
             SupportCase.AssigneeKind kind = request.getAssignee().getKind() == null ? null
                     : SupportCase.AssigneeKind.valueOf(request.getAssignee().getKind().name());
-            long id = single(idempotent.run(context, caller, "assignCase", request, c -> List.of(service.assign(
+            long id = single(idempotent.run(context, caller, "assignCase", request, c -> List.of(writes.assign(
                     c, request.getCaseId(), request.getExpectedVersion(), kind, request.getAssignee().getName()))));
             audit.success(caller, "assignCase", String.valueOf(id));
             AssignCaseResponse response = new AssignCaseResponse();
-            response.setCase(CaseMapper.toWire(service.current(id)));
+            response.setCase(CaseMapper.toWire(reads.current(id)));
             return response;
         });
     }
@@ -189,10 +198,10 @@ public abstract class CaseEndpointSupport implements CasePortType {
             CaseComment.Visibility visibility = request.getVisibility() == null ? null
                     : CaseComment.Visibility.valueOf(request.getVisibility().name());
             long id = single(idempotent.run(context, caller, "addCaseComment", request,
-                    c -> List.of(service.comment(c, request.getCaseId(), visibility, request.getBody()))));
+                    c -> List.of(comments.comment(c, request.getCaseId(), visibility, request.getBody()))));
             audit.success(caller, "addCaseComment", request.getCaseId() + "/" + id);
             AddCaseCommentResponse response = new AddCaseCommentResponse();
-            response.setComment(CaseMapper.toWire(service.currentComment(id)));
+            response.setComment(CaseMapper.toWire(comments.current(id)));
             return response;
         });
     }
@@ -200,7 +209,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public ListCaseCommentsResponse listCaseComments(ListCaseComments request) throws CrmFault {
         return read(caller -> {
-            Page<CaseComment> page = service.comments(caller, request.getCaseId(), request.getPageSize(), request.getPageToken());
+            Page<CaseComment> page = comments.list(caller, request.getCaseId(), request.getPageSize(), request.getPageToken());
             ListCaseCommentsResponse response = new ListCaseCommentsResponse();
             page.items().forEach(m -> response.getComment().add(CaseMapper.toWire(m)));
             response.setNextPageToken(page.nextPageToken());
@@ -211,13 +220,13 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public AddCaseAttachmentResponse addCaseAttachment(AddCaseAttachment request) throws CrmFault {
         return mutation("addCaseAttachment", caller -> {
-            service.mayAttach(caller);
+            attachments.mayAttach(caller);
             if (request.getContent() == null) {
                 throw CrmException.validation("content", "content is required");
             }
             BoundedContent content;
             try (InputStream in = request.getContent().getInputStream()) {
-                content = BoundedContent.read(in, service.maxAttachmentBytes());
+                content = BoundedContent.read(in, attachments.maxAttachmentBytes());
             } catch (IOException e) {
                 throw new CrmException(ErrorCode.VALIDATION, "The attachment content could not be read", "content");
             }
@@ -227,11 +236,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
             fingerprint.setFileName(request.getFileName());
             fingerprint.setMediaType(request.getMediaType());
             fingerprint.setContent(new DataHandler(bytes(content.sha256().getBytes(StandardCharsets.US_ASCII), "text/plain")));
-            long id = single(idempotent.run(context, caller, "addCaseAttachment", fingerprint, c -> List.of(service.attach(
+            long id = single(idempotent.run(context, caller, "addCaseAttachment", fingerprint, c -> List.of(attachments.attach(
                     c, request.getCaseId(), request.getFileName(), request.getMediaType(), content))));
             audit.success(caller, "addCaseAttachment", request.getCaseId() + "/" + id);
             AddCaseAttachmentResponse response = new AddCaseAttachmentResponse();
-            response.setAttachment(CaseMapper.toWire(service.currentAttachment(id)));
+            response.setAttachment(CaseMapper.toWire(attachments.current(id)));
             return response;
         });
     }
@@ -239,7 +248,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public GetCaseAttachmentResponse getCaseAttachment(GetCaseAttachment request) throws CrmFault {
         return read(caller -> {
-            CaseService.Download d = service.download(caller, request.getAttachmentId());
+            CaseAttachments.Download d = attachments.download(caller, request.getAttachmentId());
             GetCaseAttachmentResponse response = new GetCaseAttachmentResponse();
             response.setAttachment(CaseMapper.toWire(d.attachment()));
             response.setContent(new DataHandler(bytes(d.content(), "application/octet-stream")));

@@ -12,6 +12,7 @@ import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.Failures;
 import org.clientele.platform.ItemOutcome;
+import org.clientele.platform.Page;
 import org.clientele.platform.ws.Callers;
 import org.clientele.platform.ws.IdempotentCalls;
 import org.clientele.platform.ws.WireErrors;
@@ -46,7 +47,7 @@ import org.clientele.ws.customer.UpsertCustomersResponse;
 
 /**
  * The SOAP adapter of CustomerService, shared by its SOAP 1.1 and SOAP 1.2 ports: it maps the request to the
- * domain, delegates to {@link CustomerService}, maps the result back, audits mutating calls, and turns every
+ * domain, delegates to the customer services ({@link CustomerWrites}, {@link CustomerReads}, ...), maps the result back, audits mutating calls, and turns every
  * failure into a typed CrmFault.
  */
 public abstract class CustomerEndpointSupport implements CustomerPortType {
@@ -55,7 +56,16 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     WebServiceContext context;
 
     @Inject
-    CustomerService service;
+    CustomerWrites writes;
+
+    @Inject
+    CustomerReads reads;
+
+    @Inject
+    CustomerMerge merges;
+
+    @Inject
+    CustomerInteractions interactions;
 
     @Inject
     AuditLog audit;
@@ -70,7 +80,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
             for (NewCustomer c : request.getCustomer()) {
                 drafts.add(CustomerMapper.draft(c.getData()));
             }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCustomers", request, c -> service.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCustomers", request, c -> writes.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "createCustomers", outcomes);
             CreateCustomersResponse response = new CreateCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(NewCustomer::getClientRef).toList()));
@@ -81,11 +91,11 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public UpdateCustomersResponse updateCustomers(UpdateCustomers request) throws CrmFault {
         return mutation("updateCustomers", caller -> {
-            List<CustomerService.Change> changes = new ArrayList<>();
+            List<CustomerWrites.Change> changes = new ArrayList<>();
             for (CustomerChange c : request.getCustomer()) {
-                changes.add(new CustomerService.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData())));
+                changes.add(new CustomerWrites.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData())));
             }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCustomers", request, c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCustomers", request, c -> writes.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "updateCustomers", outcomes);
             UpdateCustomersResponse response = new UpdateCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerChange::getClientRef).toList()));
@@ -96,12 +106,12 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public UpsertCustomersResponse upsertCustomers(UpsertCustomers request) throws CrmFault {
         return mutation("upsertCustomers", caller -> {
-            List<CustomerService.Upsert> upserts = new ArrayList<>();
+            List<CustomerWrites.Upsert> upserts = new ArrayList<>();
             for (CustomerUpsert u : request.getCustomer()) {
-                upserts.add(new CustomerService.Upsert(CustomerMapper.key(u.getKey()), u.getExpectedVersion(),
+                upserts.add(new CustomerWrites.Upsert(CustomerMapper.key(u.getKey()), u.getExpectedVersion(),
                         CustomerMapper.draft(u.getData())));
             }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "upsertCustomers", request, c -> service.upsert(c, upserts, Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "upsertCustomers", request, c -> writes.upsert(c, upserts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "upsertCustomers", outcomes);
             UpsertCustomersResponse response = new UpsertCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerUpsert::getClientRef).toList()));
@@ -114,7 +124,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
         return read(caller -> {
             List<CustomerDraft.Key> keys = request.getExternalKey().stream().map(CustomerMapper::key).toList();
             GetCustomersResponse response = new GetCustomersResponse();
-            for (CustomerService.Lookup l : service.get(caller, request.getId(), keys)) {
+            for (CustomerReads.Lookup l : reads.get(caller, request.getId(), keys)) {
                 CustomerLookup wire = new CustomerLookup();
                 if (l.id() != null) {
                     wire.setId(l.id());
@@ -145,7 +155,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
                     request.getSegment(),
                     request.getModifiedSince() == null ? null : request.getModifiedSince().toInstant(),
                     Boolean.TRUE.equals(request.isIncludeDeleted()));
-            Page<Customer> page = service.find(caller, query, request.getPageSize(), request.getPageToken());
+            Page<Customer> page = reads.find(caller, query, request.getPageSize(), request.getPageToken());
             FindCustomersResponse response = new FindCustomersResponse();
             response.getCustomer().addAll(CustomerMapper.toWire(page.items()));
             response.setNextPageToken(page.nextPageToken());
@@ -156,7 +166,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public DeleteCustomersResponse deleteCustomers(DeleteCustomers request) throws CrmFault {
         return mutation("deleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "deleteCustomers", request, c -> service.delete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "deleteCustomers", request, c -> writes.delete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "deleteCustomers", outcomes);
             DeleteCustomersResponse response = new DeleteCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
@@ -167,7 +177,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public UndeleteCustomersResponse undeleteCustomers(UndeleteCustomers request) throws CrmFault {
         return mutation("undeleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "undeleteCustomers", request, c -> service.undelete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "undeleteCustomers", request, c -> writes.undelete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "undeleteCustomers", outcomes);
             UndeleteCustomersResponse response = new UndeleteCustomersResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
@@ -179,11 +189,11 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     public MergeCustomersResponse mergeCustomers(MergeCustomers request) throws CrmFault {
         return mutation("mergeCustomers", caller -> {
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "mergeCustomers", request, c -> {
-                Customer merged = service.merge(c, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
+                Customer merged = merges.merge(c, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
                 return List.of(ItemOutcome.applied(merged.getId(), merged.getVersion()));
             });
             // a replayed merge answers with the master as it is now
-            Customer master = service.current(outcomes.get(0).id());
+            Customer master = reads.current(outcomes.get(0).id());
             audit.success(caller, "mergeCustomers", master.getId() + "<-" + request.getDuplicateId());
             MergeCustomersResponse response = new MergeCustomersResponse();
             response.setMaster(CustomerMapper.toWire(master));
@@ -198,7 +208,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
             for (NewInteraction i : request.getInteraction()) {
                 drafts.add(CustomerMapper.draft(i.getInteraction()));
             }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordInteractions", request, c -> service.recordInteractions(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
+            List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordInteractions", request, c -> interactions.record(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "recordInteractions", outcomes);
             RecordInteractionsResponse response = new RecordInteractionsResponse();
             response.getResult().addAll(WireErrors.results(outcomes, request.getInteraction().stream().map(NewInteraction::getClientRef).toList()));
@@ -209,7 +219,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     @Override
     public ListInteractionsResponse listInteractions(ListInteractions request) throws CrmFault {
         return read(caller -> {
-            Page<Interaction> page = service.listInteractions(caller, request.getCustomerId(), request.getPageSize(), request.getPageToken());
+            Page<Interaction> page = interactions.list(caller, request.getCustomerId(), request.getPageSize(), request.getPageToken());
             ListInteractionsResponse response = new ListInteractionsResponse();
             page.items().forEach(i -> response.getInteraction().add(CustomerMapper.toWire(i)));
             response.setNextPageToken(page.nextPageToken());
@@ -217,8 +227,8 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
         });
     }
 
-    private static List<CustomerService.Ref> refs(List<CustomerRef> refs) {
-        return refs.stream().map(r -> new CustomerService.Ref(r.getId(), r.getExpectedVersion())).toList();
+    private static List<CustomerWrites.Ref> refs(List<CustomerRef> refs) {
+        return refs.stream().map(r -> new CustomerWrites.Ref(r.getId(), r.getExpectedVersion())).toList();
     }
 
     private <T> T read(Function<Caller, T> body) throws CrmFault {
