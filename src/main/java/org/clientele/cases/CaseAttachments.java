@@ -58,7 +58,7 @@ public class CaseAttachments {
         repository.add(a);
         repository.add(new CaseAttachmentContent(a.getId(), content.bytes()));
         changeLog.append(caller, EntityType.CASE_ATTACHMENT, a.getId(), Operation.CREATED, a.getVersion(), null);
-        return cases.recorded(ItemOutcome.applied(a.getId(), a.getVersion()));
+        return ItemOutcome.applied(a.getId(), a.getVersion());
     }
 
     /** An attachment's metadata as it is now (the response of addCaseAttachment, also when it is replayed). */

@@ -56,7 +56,7 @@ public class CaseComments {
             repository.flush();
             changeLog.append(caller, EntityType.CASE, c.getId(), Operation.UPDATED, c.getVersion(), null);
         }
-        return cases.recorded(ItemOutcome.applied(m.getId(), m.getVersion()));
+        return ItemOutcome.applied(m.getId(), m.getVersion());
     }
 
     /** A comment as it is now (the response of addCaseComment, also when it is replayed). */

@@ -2,11 +2,9 @@ package org.clientele.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Idempotency;
 import org.clientele.platform.ItemOutcome;
 import org.clientele.platform.Role;
 import org.clientele.sync.ChangeLog;
@@ -27,9 +25,6 @@ public class Cases {
     @Inject
     ChangeLog changeLog;
 
-    @Inject
-    Idempotency idempotency;
-
     /** The case; NOT_FOUND on the field when it does not exist. */
     SupportCase existing(long id, String field) {
         SupportCase c = repository.find(id);
@@ -39,16 +34,10 @@ public class Cases {
         return c;
     }
 
-    /** Flushes the changed case, appends its CASE UPDATED change and records the outcome for idempotent replays. */
+    /** Flushes the changed case and appends its CASE UPDATED change; the outcome carries the new version. */
     ItemOutcome recorded(Caller caller, SupportCase c) {
         repository.flush();
         changeLog.append(caller, EntityType.CASE, c.getId(), Operation.UPDATED, c.getVersion(), null);
-        return recorded(ItemOutcome.applied(c.getId(), c.getVersion()));
-    }
-
-    /** Records the outcome of a single-item write for idempotent replays. */
-    ItemOutcome recorded(ItemOutcome outcome) {
-        idempotency.recordInCurrentTransaction(List.of(outcome));
-        return outcome;
+        return ItemOutcome.applied(c.getId(), c.getVersion());
     }
 }

@@ -10,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
-import org.clientele.platform.Idempotency;
-import org.clientele.platform.ItemOutcome;
 import org.clientele.sync.ChangeLog;
 import org.clientele.sync.ChangeRecord.EntityType;
 import org.clientele.sync.ChangeRecord.Operation;
@@ -28,9 +26,6 @@ public class CustomerMerge {
 
     @Inject
     ChangeLog changeLog;
-
-    @Inject
-    Idempotency idempotency;
 
     /** Lets the features that hang rows off a customer follow the merge, in the same transaction. */
     @Inject
@@ -88,7 +83,6 @@ public class CustomerMerge {
             changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
         }
         merged.fire(new CustomersMerged(caller, master.getId(), List.copyOf(duplicateIds)));
-        idempotency.recordInCurrentTransaction(List.of(ItemOutcome.applied(master.getId(), master.getVersion())));
         return repository.initialize(List.of(master)).get(0);
     }
 }
