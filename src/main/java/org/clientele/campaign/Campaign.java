@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
+import org.clientele.platform.CrmException;
+import org.clientele.platform.ErrorCode;
 
 /** A marketing campaign: its channel, lifecycle status, dates, money in one currency, and place in a campaign tree. */
 @Entity
@@ -113,6 +115,30 @@ public class Campaign {
 
     public void setStatus(CampaignStatus status) {
         this.status = status;
+    }
+
+    /** CONCURRENCY unless the campaign is at the expected version (when one is given). */
+    public void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new CrmException(ErrorCode.CONCURRENCY, "Campaign " + id + " is at version " + version
+                    + ", not the expected " + expectedVersion + "; read it again and retry", "expectedVersion");
+        }
+    }
+
+    /** INVALID_STATE unless members may join or leave (PLANNED or ACTIVE). */
+    public void requireMembersOpen() {
+        if (!status.membersOpen()) {
+            throw new CrmException(ErrorCode.INVALID_STATE, "Campaign " + id + " is " + status
+                    + "; members can only change while it is PLANNED or ACTIVE", "campaignId");
+        }
+    }
+
+    /** INVALID_STATE unless responses may be recorded (ACTIVE or COMPLETED). */
+    public void requireResponsesOpen() {
+        if (!status.responsesOpen()) {
+            throw new CrmException(ErrorCode.INVALID_STATE, "Campaign " + id + " is " + status
+                    + "; responses can be recorded while it is ACTIVE or COMPLETED", "campaignId");
+        }
     }
 
     public void touch(Instant now, String principal) {

@@ -1,7 +1,7 @@
 package org.clientele.campaign;
 
 import jakarta.inject.Inject;
-import org.clientele.customer.Page;
+import org.clientele.platform.Page;
 import org.clientele.platform.Role;
 import org.clientele.platform.ws.Operation;
 import org.clientele.platform.ws.SoapEdge;
@@ -49,18 +49,24 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
     SoapEdge edge;
 
     @Inject
-    CampaignService service;
+    CampaignWrites writes;
+
+    @Inject
+    CampaignReads reads;
+
+    @Inject
+    CampaignMembers members;
 
     @Override
     public CreateCampaignsResponse createCampaigns(CreateCampaigns request) throws CrmFault {
-        return edge.write(CREATE, request, c -> service.create(c, request.getCampaign().stream().map(n -> CampaignMapper.draft(n.getData())).toList(),
+        return edge.write(CREATE, request, c -> writes.create(c, request.getCampaign().stream().map(n -> CampaignMapper.draft(n.getData())).toList(),
                 all(request.isAllOrNone())), o -> WireErrors.results(new CreateCampaignsResponse(), CreateCampaignsResponse::getResult, o,
                 request.getCampaign(), NewCampaign::getClientRef));
     }
 
     @Override
     public UpdateCampaignsResponse updateCampaigns(UpdateCampaigns request) throws CrmFault {
-        return edge.write(UPDATE, request, c -> service.update(c, request.getCampaign().stream().map(u -> new CampaignService.Change(u.getId(),
+        return edge.write(UPDATE, request, c -> writes.update(c, request.getCampaign().stream().map(u -> new CampaignWrites.Change(u.getId(),
                 u.getExpectedVersion(), CampaignMapper.draft(u.getData()))).toList(), all(request.isAllOrNone())),
                 o -> WireErrors.results(new UpdateCampaignsResponse(), UpdateCampaignsResponse::getResult, o, request.getCampaign(),
                         CampaignChange::getClientRef));
@@ -68,31 +74,31 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
 
     @Override
     public GetCampaignsResponse getCampaigns(GetCampaigns request) throws CrmFault {
-        return edge.read(GET, c -> lookups(service.get(c, request.getId())));
+        return edge.read(GET, c -> lookups(reads.get(c, request.getId())));
     }
 
     @Override
     public FindCampaignsResponse findCampaigns(FindCampaigns request) throws CrmFault {
-        return edge.read(FIND, c -> found(service.find(c, query(request), request.getPageSize(), request.getPageToken())));
+        return edge.read(FIND, c -> found(reads.find(c, query(request), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public AddCampaignMembersResponse addCampaignMembers(AddCampaignMembers request) throws CrmFault {
-        return edge.write(ADD_MEMBERS, request, c -> service.addMembers(c, request.getMember().stream().map(CampaignMapper::member).toList(),
+        return edge.write(ADD_MEMBERS, request, c -> members.add(c, request.getMember().stream().map(CampaignMapper::member).toList(),
                 all(request.isAllOrNone())), o -> WireErrors.results(new AddCampaignMembersResponse(), AddCampaignMembersResponse::getResult,
                 o, request.getMember(), MemberRef::getClientRef));
     }
 
     @Override
     public RemoveCampaignMembersResponse removeCampaignMembers(RemoveCampaignMembers request) throws CrmFault {
-        return edge.write(REMOVE_MEMBERS, request, c -> service.removeMembers(c, request.getMember().stream().map(CampaignMapper::member).toList(),
+        return edge.write(REMOVE_MEMBERS, request, c -> members.remove(c, request.getMember().stream().map(CampaignMapper::member).toList(),
                 all(request.isAllOrNone())), o -> WireErrors.results(new RemoveCampaignMembersResponse(),
                 RemoveCampaignMembersResponse::getResult, o, request.getMember(), MemberRef::getClientRef));
     }
 
     @Override
     public RecordCampaignResponsesResponse recordCampaignResponses(RecordCampaignResponses request) throws CrmFault {
-        return edge.write(RECORD_RESPONSES, request, c -> service.recordResponses(c, request.getResponse().stream()
+        return edge.write(RECORD_RESPONSES, request, c -> members.recordResponses(c, request.getResponse().stream()
                 .map(CampaignMapper::response).toList(), all(request.isAllOrNone())), o -> WireErrors.results(
                 new RecordCampaignResponsesResponse(), RecordCampaignResponsesResponse::getResult, o, request.getResponse(),
                 NewResponse::getClientRef));
@@ -100,7 +106,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
 
     @Override
     public GetCampaignStatisticsResponse getCampaignStatistics(GetCampaignStatistics request) throws CrmFault {
-        return edge.read(STATISTICS, c -> statistics(service.statistics(c, request.getCampaignId(),
+        return edge.read(STATISTICS, c -> statistics(reads.statistics(c, request.getCampaignId(),
                 Boolean.TRUE.equals(request.isIncludeChildren()))));
     }
 
@@ -114,9 +120,9 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
                 CampaignMapper.date(request.getActiveTo()));
     }
 
-    private static GetCampaignsResponse lookups(java.util.List<CampaignService.Lookup> lookups) {
+    private static GetCampaignsResponse lookups(java.util.List<CampaignReads.Lookup> lookups) {
         GetCampaignsResponse response = new GetCampaignsResponse();
-        for (CampaignService.Lookup l : lookups) {
+        for (CampaignReads.Lookup l : lookups) {
             CampaignLookup wire = new CampaignLookup();
             wire.setId(l.id());
             if (l.campaign() != null) {
@@ -136,7 +142,7 @@ public abstract class CampaignEndpointSupport implements CampaignPortType {
         return response;
     }
 
-    private static GetCampaignStatisticsResponse statistics(CampaignService.Statistics s) {
+    private static GetCampaignStatisticsResponse statistics(CampaignReads.Statistics s) {
         GetCampaignStatisticsResponse response = new GetCampaignStatisticsResponse();
         response.setStatistics(CampaignMapper.toWire(s));
         return response;

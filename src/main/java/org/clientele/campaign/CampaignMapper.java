@@ -41,13 +41,13 @@ public final class CampaignMapper {
                 d.getBudget(), d.getActualCost(), d.getExpectedRevenue(), d.getParentId(), blankToNull(d.getOwner()));
     }
 
-    public static CampaignService.MemberKey member(MemberRef m) {
-        return new CampaignService.MemberKey(m.getCampaignId(), m.getCustomerId(), m.getContactId());
+    public static CampaignMembers.MemberKey member(MemberRef m) {
+        return new CampaignMembers.MemberKey(m.getCampaignId(), m.getCustomerId(), m.getContactId());
     }
 
-    public static CampaignService.ResponseDraft response(NewResponse r) {
-        return new CampaignService.ResponseDraft(
-                new CampaignService.MemberKey(r.getCampaignId(), r.getCustomerId(), r.getContactId()),
+    public static CampaignMembers.ResponseDraft response(NewResponse r) {
+        return new CampaignMembers.ResponseDraft(
+                new CampaignMembers.MemberKey(r.getCampaignId(), r.getCustomerId(), r.getContactId()),
                 r.getStage() == null ? null : CampaignResponse.Stage.valueOf(r.getStage().name()),
                 r.getRespondedAt() == null ? null : r.getRespondedAt().toInstant(), r.getRevenue());
     }
@@ -97,7 +97,7 @@ public final class CampaignMapper {
         return w;
     }
 
-    public static org.clientele.ws.campaign.CampaignStatistics toWire(CampaignService.Statistics s) {
+    public static org.clientele.ws.campaign.CampaignStatistics toWire(CampaignReads.Statistics s) {
         CampaignFigures f = s.figures();
         org.clientele.ws.campaign.CampaignStatistics w = new org.clientele.ws.campaign.CampaignStatistics();
         w.setCampaignId(s.campaign().getId());

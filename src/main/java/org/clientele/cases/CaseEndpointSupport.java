@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.clientele.customer.Page;
+import org.clientele.platform.Page;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.ItemOutcome;
@@ -68,65 +68,74 @@ public abstract class CaseEndpointSupport implements CasePortType {
     SoapEdge edge;
 
     @Inject
-    CaseService service;
+    CaseWrites writes;
+
+    @Inject
+    CaseReads reads;
+
+    @Inject
+    CaseComments caseComments;
+
+    @Inject
+    CaseAttachments attachments;
 
     @Override
     public OpenCasesResponse openCases(OpenCases request) throws CrmFault {
-        return edge.write(OPEN, request, c -> service.open(c, request.getCase().stream().map(n -> CaseMapper.draft(n.getData())).toList(),
+        return edge.write(OPEN, request, c -> writes.open(c, request.getCase().stream().map(n -> CaseMapper.draft(n.getData())).toList(),
                 all(request.isAllOrNone())), o -> opened(request, o));
     }
 
     @Override
     public GetCasesResponse getCases(GetCases request) throws CrmFault {
-        return edge.read(GET, c -> lookups(service.get(c, request.getId(), request.getNumber())));
+        return edge.read(GET, c -> lookups(reads.get(c, request.getId(), request.getNumber())));
     }
 
     @Override
     public FindCasesResponse findCases(FindCases request) throws CrmFault {
-        return edge.read(FIND, c -> found(service.find(c, CaseMapper.query(request), request.getPageSize(), request.getPageToken())));
+        return edge.read(FIND, c -> found(reads.find(c, CaseMapper.query(request), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public UpdateCasesResponse updateCases(UpdateCases request) throws CrmFault {
-        return edge.write(UPDATE, request, c -> service.update(c, request.getCase().stream().map(CaseMapper::change).toList(),
+        return edge.write(UPDATE, request, c -> writes.update(c, request.getCase().stream().map(CaseMapper::change).toList(),
                 all(request.isAllOrNone())), o -> WireErrors.results(new UpdateCasesResponse(), UpdateCasesResponse::getResult, o,
                 request.getCase(), CaseChange::getClientRef));
     }
 
     @Override
     public ChangeCaseStatusResponse changeCaseStatus(ChangeCaseStatus request) throws CrmFault {
-        return edge.write(CHANGE_STATUS, request, c -> List.of(service.changeStatus(c, request.getCaseId(), request.getExpectedVersion(),
+        return edge.write(CHANGE_STATUS, request, c -> List.of(writes.changeStatus(c, request.getCaseId(), request.getExpectedVersion(),
                 status(request), request.getResolutionNote())), o -> statusChanged(id(o)), o -> id(o) + "->" + status(request));
     }
 
     @Override
     public AssignCaseResponse assignCase(AssignCase request) throws CrmFault {
-        return edge.write(ASSIGN, request, c -> List.of(service.assign(c, request.getCaseId(), request.getExpectedVersion(),
+        return edge.write(ASSIGN, request, c -> List.of(writes.assign(c, request.getCaseId(), request.getExpectedVersion(),
                 assigneeKind(request), request.getAssignee().getName())), o -> assigned(id(o)), o -> String.valueOf(id(o)));
     }
 
     @Override
     public AddCaseCommentResponse addCaseComment(AddCaseComment request) throws CrmFault {
-        return edge.write(ADD_COMMENT, request, c -> List.of(service.comment(c, request.getCaseId(), visibility(request),
+        return edge.write(ADD_COMMENT, request, c -> List.of(caseComments.comment(c, request.getCaseId(), visibility(request),
                 request.getBody())), o -> commented(id(o)), o -> request.getCaseId() + "/" + id(o));
     }
 
     @Override
     public ListCaseCommentsResponse listCaseComments(ListCaseComments request) throws CrmFault {
-        return edge.read(LIST_COMMENTS, c -> comments(service.comments(c, request.getCaseId(), request.getPageSize(), request.getPageToken())));
+        return edge.read(LIST_COMMENTS, c -> comments(caseComments.list(c, request.getCaseId(), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public AddCaseAttachmentResponse addCaseAttachment(AddCaseAttachment request) throws CrmFault {
-        Upload upload = new Upload(request, service.maxAttachmentBytes());
-        return edge.write(ADD_ATTACHMENT, upload::fingerprint, c -> List.of(service.attach(c, request.getCaseId(),
+        Upload upload = new Upload(request, attachments.maxAttachmentBytes());
+        return edge.write(ADD_ATTACHMENT, upload::fingerprint, c -> List.of(attachments.attach(c, request.getCaseId(),
                 request.getFileName(), request.getMediaType(), upload.content())), o -> attached(id(o)),
                 o -> request.getCaseId() + "/" + id(o));
     }
 
     @Override
     public GetCaseAttachmentResponse getCaseAttachment(GetCaseAttachment request) throws CrmFault {
-        return edge.read(GET_ATTACHMENT, c -> download(service.download(c, request.getAttachmentId())));
+        return edge.read(GET_ATTACHMENT, c -> download(attachments.download(c, request.getAttachmentId())));
     }
 
     // ----- request mapping -----
@@ -197,7 +206,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
     /** Results with the number and due times of the opened cases (as they are now, also when the response is a replay). */
     private OpenCasesResponse opened(OpenCases request, List<ItemOutcome> outcomes) {
         List<ItemResult> results = WireErrors.results(outcomes, request.getCase().stream().map(NewCase::getClientRef).toList());
-        Map<Long, CaseService.View> views = service.viewsOf(outcomes.stream().filter(ItemOutcome::success).map(ItemOutcome::id).toList());
+        Map<Long, CaseReads.View> views = reads.viewsOf(outcomes.stream().filter(ItemOutcome::success).map(ItemOutcome::id).toList());
         OpenCasesResponse response = new OpenCasesResponse();
         for (ItemResult r : results) {
             OpenCaseResult o = new OpenCaseResult();
@@ -206,7 +215,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
             o.setId(r.getId());
             o.setVersion(r.getVersion());
             o.getError().addAll(r.getError());
-            CaseService.View v = r.getId() == null ? null : views.get(r.getId());
+            CaseReads.View v = r.getId() == null ? null : views.get(r.getId());
             if (v != null) {
                 o.setNumber(v.c().getNumber());
                 o.setFirstResponseDueAt(CaseMapper.time(v.c().getFirstResponseDueAt()));
@@ -217,11 +226,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
         return response;
     }
 
-    private GetCasesResponse lookups(List<CaseService.Lookup> lookups) {
-        Map<Long, CaseService.View> views = service.views(lookups.stream().map(CaseService.Lookup::found)
+    private GetCasesResponse lookups(List<CaseReads.Lookup> lookups) {
+        Map<Long, CaseReads.View> views = reads.views(lookups.stream().map(CaseReads.Lookup::found)
                 .filter(f -> f != null).distinct().toList()).stream().collect(Collectors.toMap(v -> v.c().getId(), v -> v));
         GetCasesResponse response = new GetCasesResponse();
-        for (CaseService.Lookup l : lookups) {
+        for (CaseReads.Lookup l : lookups) {
             CaseLookup wire = new CaseLookup();
             wire.setId(l.id());
             wire.setNumber(l.number());
@@ -236,7 +245,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
         return response;
     }
 
-    private static FindCasesResponse found(Page<CaseService.View> page) {
+    private static FindCasesResponse found(Page<CaseReads.View> page) {
         FindCasesResponse response = new FindCasesResponse();
         page.items().forEach(v -> response.getCase().add(CaseMapper.toWire(v)));
         response.setNextPageToken(page.nextPageToken());
@@ -245,19 +254,19 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     private ChangeCaseStatusResponse statusChanged(long id) {
         ChangeCaseStatusResponse response = new ChangeCaseStatusResponse();
-        response.setCase(CaseMapper.toWire(service.current(id)));
+        response.setCase(CaseMapper.toWire(reads.current(id)));
         return response;
     }
 
     private AssignCaseResponse assigned(long id) {
         AssignCaseResponse response = new AssignCaseResponse();
-        response.setCase(CaseMapper.toWire(service.current(id)));
+        response.setCase(CaseMapper.toWire(reads.current(id)));
         return response;
     }
 
     private AddCaseCommentResponse commented(long id) {
         AddCaseCommentResponse response = new AddCaseCommentResponse();
-        response.setComment(CaseMapper.toWire(service.currentComment(id)));
+        response.setComment(CaseMapper.toWire(caseComments.current(id)));
         return response;
     }
 
@@ -270,11 +279,11 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     private AddCaseAttachmentResponse attached(long id) {
         AddCaseAttachmentResponse response = new AddCaseAttachmentResponse();
-        response.setAttachment(CaseMapper.toWire(service.currentAttachment(id)));
+        response.setAttachment(CaseMapper.toWire(attachments.current(id)));
         return response;
     }
 
-    private static GetCaseAttachmentResponse download(CaseService.Download d) {
+    private static GetCaseAttachmentResponse download(CaseAttachments.Download d) {
         GetCaseAttachmentResponse response = new GetCaseAttachmentResponse();
         response.setAttachment(CaseMapper.toWire(d.attachment()));
         response.setContent(new DataHandler(bytes(d.content(), "application/octet-stream")));

@@ -31,10 +31,11 @@ public final class CaseMapper {
                 d.getCategory(), blankToNull(d.getExternalReference()));
     }
 
-    public static CaseService.Change change(CaseChange c) {
+    public static CaseWrites.Change change(CaseChange c) {
         boolean clear = c.getDescription() != null && c.getDescription().isBlank();
-        return new CaseService.Change(c.getId(), c.getExpectedVersion(), c.getSubject(), blankToNull(c.getDescription()), clear,
-                c.getPriority() == null ? null : SupportCase.Priority.valueOf(c.getPriority().name()), c.getCategory());
+        return new CaseWrites.Change(c.getId(), c.getExpectedVersion(), new CaseEdit(c.getSubject(),
+                blankToNull(c.getDescription()), clear,
+                c.getPriority() == null ? null : SupportCase.Priority.valueOf(c.getPriority().name()), c.getCategory()));
     }
 
     public static CaseQuery query(FindCases f) {
@@ -49,7 +50,7 @@ public final class CaseMapper {
 
     // ----- domain -> wire -----
 
-    public static Case toWire(CaseService.View v) {
+    public static Case toWire(CaseReads.View v) {
         SupportCase c = v.c();
         Case w = new Case();
         w.setId(c.getId());

@@ -11,6 +11,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.clientele.platform.CrmException;
+import org.clientele.platform.ErrorCode;
 
 /** A customer-service case (table support_case): its fields, lifecycle status, assignee and SLA state. */
 @Entity
@@ -117,21 +119,95 @@ public class SupportCase {
     protected SupportCase() {
     }
 
-    /** A NEW case; {@link SlaClock#start} sets its SLA state. */
-    public SupportCase(String number, long customerId, Long contactId, String subject, String description, Priority priority,
-                       Channel channel, String category, String externalReference, String openedBy) {
+    /** A NEW case with the draft's data; {@link SlaClock#start} sets its SLA state. */
+    public SupportCase(String number, CaseDraft d, String openedBy) {
         this.number = number;
-        this.customerId = customerId;
-        this.contactId = contactId;
-        this.subject = subject;
-        this.description = description;
-        this.priority = priority;
-        this.channel = channel;
-        this.category = category;
-        this.externalReference = externalReference;
+        this.customerId = d.customerId();
+        this.contactId = d.contactId();
+        this.subject = d.subject();
+        this.description = d.description();
+        this.priority = d.priority();
+        this.channel = d.channel();
+        this.category = d.category();
+        this.externalReference = d.externalReference();
         this.status = CaseStatus.NEW;
         this.openedBy = openedBy;
         this.updatedBy = openedBy;
+    }
+
+    /** A NEW case opened now by the principal, its SLA clock started. */
+    public static SupportCase open(String number, CaseDraft d, String principal, SlaClock sla, Instant now) {
+        SupportCase c = new SupportCase(number, d, principal);
+        sla.start(c, now);
+        c.touch(now, principal);
+        return c;
+    }
+
+    /** CONCURRENCY unless the case is at the expected version (when one is given). */
+    public void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new CrmException(ErrorCode.CONCURRENCY, "Case " + id + " is at version " + version
+                    + ", not the expected " + expectedVersion + "; read it again and retry", "expectedVersion");
+        }
+    }
+
+    /** INVALID_STATE when the case is CLOSED: it must be reopened before it can be {@code what} (e.g. "changed"). */
+    public void requireNotClosed(String what, String field) {
+        if (status == CaseStatus.CLOSED) {
+            throw new CrmException(ErrorCode.INVALID_STATE,
+                    "Case " + number + " is CLOSED and cannot be " + what + "; reopen it first", field);
+        }
+    }
+
+    /** Applies the non-null fields of the edit; a new priority moves the due times not yet met. */
+    public void edit(CaseEdit e, SlaClock sla) {
+        if (e.subject() != null) {
+            this.subject = e.subject();
+        }
+        if (e.description() != null || e.clearDescription()) {
+            this.description = e.description();
+        }
+        if (e.category() != null) {
+            this.category = e.category();
+        }
+        if (e.priority() != null && e.priority() != priority) {
+            this.priority = e.priority();
+            sla.priorityChanged(this);
+        }
+    }
+
+    /**
+     * Moves the case to the target status: only along the lifecycle's allowed moves (INVALID_STATE otherwise), with a
+     * resolution note exactly when it is resolved (VALIDATION otherwise); the SLA clock pauses, resumes or restarts.
+     */
+    public void moveTo(CaseStatus target, String resolutionNote, SlaClock sla, Instant now) {
+        if (target == null) {
+            throw CrmException.validation("status", "status is required");
+        }
+        CaseStatus from = status;
+        from.checkMoveTo(target);
+        boolean hasNote = resolutionNote != null && !resolutionNote.isBlank();
+        if (target == CaseStatus.RESOLVED && !hasNote) {
+            throw CrmException.validation("resolutionNote", "A resolutionNote is required to resolve a case");
+        }
+        if (target != CaseStatus.RESOLVED && hasNote) {
+            throw CrmException.validation("resolutionNote", "A resolutionNote is only taken when the case is resolved");
+        }
+        if (hasNote) {
+            CaseRules.text("resolutionNote", resolutionNote, 4000, true);
+            this.resolutionNote = resolutionNote;
+        }
+        sla.moved(this, from, target, now);
+        this.status = target;
+        this.closedAt = target == CaseStatus.CLOSED ? now : null;
+    }
+
+    /**
+     * Records a public answer by the principal: the first one by someone other than the opener is the case's first
+     * response. Returns whether it changed the case.
+     */
+    public boolean answeredBy(String principal, SlaClock sla, Instant now) {
+        return !principal.equals(openedBy) && sla.responded(this, now);
     }
 
     public void touch(Instant at, String principal) {
@@ -139,16 +215,12 @@ public class SupportCase {
         this.updatedBy = principal;
     }
 
-    public void setSubject(String subject) { this.subject = subject; }
-    public void setDescription(String description) { this.description = description; }
-    public void setCategory(String category) { this.category = category; }
-    /** Changes the priority only; {@link SlaClock#priorityChanged} recomputes the due times. */
-    void setPriority(Priority priority) { this.priority = priority; }
+    /** Sets the status only; {@link #moveTo} is the lifecycle move. */
     void setStatus(CaseStatus status) { this.status = status; }
-    void setResolutionNote(String note) { this.resolutionNote = note; }
-    void setClosedAt(Instant at) { this.closedAt = at; }
 
+    /** Hands the case to an agent or a queue; a CLOSED case cannot be assigned (INVALID_STATE). */
     public void assign(AssigneeKind kind, String name) {
+        requireNotClosed("assigned", "caseId");
         this.assigneeKind = kind;
         this.assigneeName = name;
     }

@@ -63,14 +63,15 @@ public class Address {
     protected Address() {
     }
 
-    public Address(Type type, String line1, String line2, String city, String region, String postalCode, String countryCode) {
-        this.type = type;
-        this.line1 = line1;
-        this.line2 = line2;
-        this.city = city;
-        this.region = region;
-        this.postalCode = postalCode;
-        this.countryCode = countryCode;
+    /** An address with the data of a postal address as a client sent it. */
+    public Address(CustomerDraft.PostalAddress a) {
+        this.type = a.type();
+        this.line1 = a.line1();
+        this.line2 = a.line2();
+        this.city = a.city();
+        this.region = a.region();
+        this.postalCode = a.postalCode();
+        this.countryCode = a.countryCode();
     }
 
     void attachTo(Customer owner, int index) {

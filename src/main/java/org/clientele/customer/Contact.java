@@ -54,18 +54,19 @@ public class Contact {
     protected Contact() {
     }
 
-    public Contact(String firstName, String lastName, String title, String email, String phone, boolean primary) {
-        update(firstName, lastName, title, email, phone, primary);
+    public Contact(CustomerDraft.Person p) {
+        update(p);
     }
 
-    public final void update(String firstName, String lastName, String title, String email, String phone, boolean primary) {
-        this.firstName = firstName;
-        this.lastName = lastName;
-        this.title = title;
-        this.email = email;
+    /** Takes the person's data (its id only says which contact this is). */
+    final void update(CustomerDraft.Person p) {
+        this.firstName = p.firstName();
+        this.lastName = p.lastName();
+        this.title = p.title();
+        this.email = p.email();
         this.emailLower = email == null ? null : email.toLowerCase(Locale.ROOT);
-        this.phone = phone;
-        this.primary = primary;
+        this.phone = p.phone();
+        this.primary = p.primary();
     }
 
     void attachTo(Customer owner) {

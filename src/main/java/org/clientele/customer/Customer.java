@@ -15,8 +15,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.clientele.platform.CrmException;
+import org.clientele.platform.ErrorCode;
 import org.hibernate.annotations.BatchSize;
 
 /** A customer (organisation or person): the aggregate root of its external keys, contacts and addresses. */
@@ -114,17 +120,150 @@ public class Customer {
         this.updatedBy = principal;
     }
 
-    /** Sets the scalar fields; the lower-case search columns follow. */
-    public void setDetails(Kind kind, String name, String email, String phone, Status status, String segment, String owner) {
-        this.kind = kind;
-        this.name = name;
+    /** The outcome of {@link #replaceWith}: the contacts it removed, and whether it released external keys. */
+    public record Reconciliation(List<Long> removedContactIds, boolean releasedKeys) {
+    }
+
+    /**
+     * A new customer with the draft's data; VALIDATION when a contact carries an id. Whether its keys are free is
+     * for the caller to check, since only the repository knows the other customers.
+     */
+    public static Customer create(CustomerDraft d, Instant now, String principal) {
+        for (CustomerDraft.Person p : d.contacts()) {
+            if (p.id() != null) {
+                throw CrmException.validation("contact.id", "A new customer's contacts cannot carry ids");
+            }
+        }
+        Customer c = new Customer(now, principal);
+        c.setDetails(d);
+        d.keys().forEach(k -> c.addExternalKey(new ExternalKey(k.system(), k.id())));
+        d.addresses().forEach(a -> c.addAddress(new Address(a)));
+        d.contacts().forEach(p -> c.addContact(new Contact(p)));
+        return c;
+    }
+
+    /**
+     * Replaces the customer's data with the draft (see CustomerData in the contract): scalar fields and addresses are
+     * replaced; keys missing from the draft are released and new ones added; contacts with an id are updated, those
+     * left out removed and those without an id added. Checks first that every contact id is one of this customer's
+     * (VALIDATION), so a refused draft changes nothing. Does not touch: the caller records who changed it and when.
+     */
+    public Reconciliation replaceWith(CustomerDraft d) {
+        Map<Long, Contact> current = new HashMap<>();
+        contacts.forEach(p -> current.put(p.getId(), p));
+        for (CustomerDraft.Person p : d.contacts()) {
+            if (p.id() != null && !current.containsKey(p.id())) {
+                throw CrmException.validation("contact.id", "Contact " + p.id() + " is not a contact of customer " + id);
+            }
+        }
+        setDetails(d);
+        boolean releasedKeys = externalKeys.removeIf(k -> !d.keys().contains(new CustomerDraft.Key(k.getSystem(), k.getExternalId())));
+        for (CustomerDraft.Key k : d.keys()) {
+            if (externalKeys.stream().noneMatch(e -> e.is(k.system(), k.id()))) {
+                addExternalKey(new ExternalKey(k.system(), k.id()));
+            }
+        }
+        addresses.clear();
+        d.addresses().forEach(a -> addAddress(new Address(a)));
+        Set<Long> kept = new HashSet<>();
+        for (CustomerDraft.Person p : d.contacts()) {
+            if (p.id() != null) {
+                current.get(p.id()).update(p);
+                kept.add(p.id());
+            }
+        }
+        List<Long> removed = current.keySet().stream().filter(cid -> !kept.contains(cid)).sorted().toList();
+        contacts.removeIf(p -> removed.contains(p.getId()));
+        for (CustomerDraft.Person p : d.contacts()) {
+            if (p.id() == null) {
+                addContact(new Contact(p));
+            }
+        }
+        return new Reconciliation(removed, releasedKeys);
+    }
+
+    /** Sets the scalar fields (status PROSPECT when the draft has none); the lower-case search columns follow. */
+    public void setDetails(CustomerDraft d) {
+        this.kind = d.kind();
+        this.name = d.name();
         this.nameLower = name.toLowerCase(Locale.ROOT);
-        this.email = email;
+        this.email = d.email();
         this.emailLower = email == null ? null : email.toLowerCase(Locale.ROOT);
-        this.phone = phone;
-        this.status = status;
-        this.segment = segment;
-        this.owner = owner;
+        this.phone = d.phone();
+        this.status = d.status() == null ? Status.PROSPECT : d.status();
+        this.segment = d.segment();
+        this.owner = d.owner();
+    }
+
+    /** CONCURRENCY unless the customer is at the expected version (when one is given). */
+    public void requireVersion(Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new CrmException(ErrorCode.CONCURRENCY, "Customer " + id + " is at version " + version
+                    + ", not the expected " + expectedVersion + "; read it again and retry", "expectedVersion");
+        }
+    }
+
+    /** Checks the version, and INVALID_STATE when the customer was merged or is in the recycle bin. */
+    public void requireWritable(Long expectedVersion) {
+        requireVersion(expectedVersion);
+        if (mergedInto != null) {
+            throw new CrmException(ErrorCode.INVALID_STATE,
+                    "Customer " + id + " was merged into " + mergedInto + "; change the master instead", "id");
+        }
+        if (deleted) {
+            throw new CrmException(ErrorCode.INVALID_STATE,
+                    "Customer " + id + " is in the recycle bin; undelete it first", "id");
+        }
+    }
+
+    /** Moves the customer to the recycle bin; returns false when it was there already. A merged customer stays merged. */
+    public boolean delete(Instant now, String principal) {
+        if (mergedInto != null) {
+            throw new CrmException(ErrorCode.INVALID_STATE, "Customer " + id + " was merged into " + mergedInto, "id");
+        }
+        if (deleted) {
+            return false;
+        }
+        moveToRecycleBin(now);
+        touch(now, principal);
+        return true;
+    }
+
+    /** Restores the customer from the recycle bin; returns false when it was not there. A merged one cannot return. */
+    public boolean undelete(Instant now, String principal) {
+        if (mergedInto != null) {
+            throw new CrmException(ErrorCode.INVALID_STATE,
+                    "Customer " + id + " was merged into " + mergedInto + " and cannot be restored", "id");
+        }
+        if (!deleted) {
+            return false;
+        }
+        restoreFromRecycleBin();
+        touch(now, principal);
+        return true;
+    }
+
+    /** VALIDATION unless this customer can be merged into a master: neither merged already nor deleted. */
+    public void requireMergeableDuplicate() {
+        if (mergedInto != null) {
+            throw CrmException.validation("duplicateId", "Customer " + id + " was already merged into " + mergedInto);
+        }
+        if (deleted) {
+            throw CrmException.validation("duplicateId", "Customer " + id + " is deleted; restore it first");
+        }
+    }
+
+    /** VALIDATION unless this customer can take duplicates: not in the recycle bin; CONCURRENCY on a stale version. */
+    public void requireMergeableMaster(Long expectedVersion) {
+        if (deleted) {
+            throw CrmException.validation("masterId", "The master " + id + " is deleted; restore it first");
+        }
+        requireVersion(expectedVersion);
+    }
+
+    /** Whether the contact is one of this customer's. */
+    public boolean owns(Contact contact) {
+        return contact.getCustomer() != null && id != null && id.equals(contact.getCustomer().getId());
     }
 
     /** Records a change by the principal; updatedAt always moves, so the version grows with every change. */
@@ -133,12 +272,12 @@ public class Customer {
         this.updatedBy = principal;
     }
 
-    public void moveToRecycleBin(Instant now) {
+    private void moveToRecycleBin(Instant now) {
         this.deleted = true;
         this.deletedAt = now;
     }
 
-    public void restoreFromRecycleBin() {
+    private void restoreFromRecycleBin() {
         this.deleted = false;
         this.deletedAt = null;
     }

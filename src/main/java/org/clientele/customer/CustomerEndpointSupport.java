@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.clientele.platform.Caller;
 import org.clientele.platform.ItemOutcome;
+import org.clientele.platform.Page;
 import org.clientele.platform.Role;
 import org.clientele.platform.ws.Operation;
 import org.clientele.platform.ws.SoapEdge;
@@ -59,45 +60,54 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     SoapEdge edge;
 
     @Inject
-    CustomerService service;
+    CustomerWrites writes;
+
+    @Inject
+    CustomerReads reads;
+
+    @Inject
+    CustomerMerge merges;
+
+    @Inject
+    CustomerInteractions customerInteractions;
 
     @Override
     public CreateCustomersResponse createCustomers(CreateCustomers request) throws CrmFault {
-        return edge.write(CREATE, request, c -> service.create(c, drafts(request), all(request.isAllOrNone())),
+        return edge.write(CREATE, request, c -> writes.create(c, drafts(request), all(request.isAllOrNone())),
                 o -> WireErrors.results(new CreateCustomersResponse(), CreateCustomersResponse::getResult, o, request.getCustomer(), NewCustomer::getClientRef));
     }
 
     @Override
     public UpdateCustomersResponse updateCustomers(UpdateCustomers request) throws CrmFault {
-        return edge.write(UPDATE, request, c -> service.update(c, changes(request), all(request.isAllOrNone())),
+        return edge.write(UPDATE, request, c -> writes.update(c, changes(request), all(request.isAllOrNone())),
                 o -> WireErrors.results(new UpdateCustomersResponse(), UpdateCustomersResponse::getResult, o, request.getCustomer(), CustomerChange::getClientRef));
     }
 
     @Override
     public UpsertCustomersResponse upsertCustomers(UpsertCustomers request) throws CrmFault {
-        return edge.write(UPSERT, request, c -> service.upsert(c, upserts(request), all(request.isAllOrNone())),
+        return edge.write(UPSERT, request, c -> writes.upsert(c, upserts(request), all(request.isAllOrNone())),
                 o -> WireErrors.results(new UpsertCustomersResponse(), UpsertCustomersResponse::getResult, o, request.getCustomer(), CustomerUpsert::getClientRef));
     }
 
     @Override
     public GetCustomersResponse getCustomers(GetCustomers request) throws CrmFault {
-        return edge.read(GET, c -> lookups(service.get(c, request.getId(), request.getExternalKey().stream().map(CustomerMapper::key).toList())));
+        return edge.read(GET, c -> lookups(reads.get(c, request.getId(), request.getExternalKey().stream().map(CustomerMapper::key).toList())));
     }
 
     @Override
     public FindCustomersResponse findCustomers(FindCustomers request) throws CrmFault {
-        return edge.read(FIND, c -> found(service.find(c, query(request), request.getPageSize(), request.getPageToken())));
+        return edge.read(FIND, c -> found(reads.find(c, query(request), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public DeleteCustomersResponse deleteCustomers(DeleteCustomers request) throws CrmFault {
-        return edge.write(DELETE, request, c -> service.delete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
+        return edge.write(DELETE, request, c -> writes.delete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
                 o -> WireErrors.results(new DeleteCustomersResponse(), DeleteCustomersResponse::getResult, o, request.getCustomer(), CustomerRef::getClientRef));
     }
 
     @Override
     public UndeleteCustomersResponse undeleteCustomers(UndeleteCustomers request) throws CrmFault {
-        return edge.write(UNDELETE, request, c -> service.undelete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
+        return edge.write(UNDELETE, request, c -> writes.undelete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
                 o -> WireErrors.results(new UndeleteCustomersResponse(), UndeleteCustomersResponse::getResult, o, request.getCustomer(), CustomerRef::getClientRef));
     }
 
@@ -109,13 +119,13 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
 
     @Override
     public RecordInteractionsResponse recordInteractions(RecordInteractions request) throws CrmFault {
-        return edge.write(RECORD_INTERACTIONS, request, c -> service.recordInteractions(c, interactions(request), all(request.isAllOrNone())),
+        return edge.write(RECORD_INTERACTIONS, request, c -> customerInteractions.record(c, interactions(request), all(request.isAllOrNone())),
                 o -> WireErrors.results(new RecordInteractionsResponse(), RecordInteractionsResponse::getResult, o, request.getInteraction(), NewInteraction::getClientRef));
     }
 
     @Override
     public ListInteractionsResponse listInteractions(ListInteractions request) throws CrmFault {
-        return edge.read(LIST_INTERACTIONS, c -> interactions(service.listInteractions(c, request.getCustomerId(), request.getPageSize(), request.getPageToken())));
+        return edge.read(LIST_INTERACTIONS, c -> interactions(customerInteractions.list(c, request.getCustomerId(), request.getPageSize(), request.getPageToken())));
     }
 
     // ----- request mapping -----
@@ -128,13 +138,13 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
         return request.getCustomer().stream().map(c -> CustomerMapper.draft(c.getData())).toList();
     }
 
-    private static List<CustomerService.Change> changes(UpdateCustomers request) {
+    private static List<CustomerWrites.Change> changes(UpdateCustomers request) {
         return request.getCustomer().stream()
-                .map(c -> new CustomerService.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData()))).toList();
+                .map(c -> new CustomerWrites.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData()))).toList();
     }
 
-    private static List<CustomerService.Upsert> upserts(UpsertCustomers request) {
-        return request.getCustomer().stream().map(u -> new CustomerService.Upsert(CustomerMapper.key(u.getKey()),
+    private static List<CustomerWrites.Upsert> upserts(UpsertCustomers request) {
+        return request.getCustomer().stream().map(u -> new CustomerWrites.Upsert(CustomerMapper.key(u.getKey()),
                 u.getExpectedVersion(), CustomerMapper.draft(u.getData()))).toList();
     }
 
@@ -142,8 +152,8 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
         return request.getInteraction().stream().map(i -> CustomerMapper.draft(i.getInteraction())).toList();
     }
 
-    private static List<CustomerService.Ref> refs(List<CustomerRef> refs) {
-        return refs.stream().map(r -> new CustomerService.Ref(r.getId(), r.getExpectedVersion())).toList();
+    private static List<CustomerWrites.Ref> refs(List<CustomerRef> refs) {
+        return refs.stream().map(r -> new CustomerWrites.Ref(r.getId(), r.getExpectedVersion())).toList();
     }
 
     private static CustomerQuery query(FindCustomers request) {
@@ -155,7 +165,7 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     }
 
     private ItemOutcome merge(Caller caller, MergeCustomers request) {
-        Customer merged = service.merge(caller, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
+        Customer merged = merges.merge(caller, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
         return ItemOutcome.applied(merged.getId(), merged.getVersion());
     }
 
@@ -164,13 +174,13 @@ public abstract class CustomerEndpointSupport implements CustomerPortType {
     /** A merge answers with the master as it is now (also when the response is a replay). */
     private MergeCustomersResponse merged(long masterId) {
         MergeCustomersResponse response = new MergeCustomersResponse();
-        response.setMaster(CustomerMapper.toWire(service.current(masterId)));
+        response.setMaster(CustomerMapper.toWire(reads.current(masterId)));
         return response;
     }
 
-    private static GetCustomersResponse lookups(List<CustomerService.Lookup> lookups) {
+    private static GetCustomersResponse lookups(List<CustomerReads.Lookup> lookups) {
         GetCustomersResponse response = new GetCustomersResponse();
-        for (CustomerService.Lookup l : lookups) {
+        for (CustomerReads.Lookup l : lookups) {
             CustomerLookup wire = new CustomerLookup();
             if (l.id() != null) {
                 wire.setId(l.id());

@@ -166,6 +166,16 @@ public class CustomerRepository {
         return affected;
     }
 
+    /** The interactions with these ids that exist, by id. */
+    public Map<Long, Interaction> findInteractions(Collection<Long> ids) {
+        Map<Long, Interaction> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("select i from Interaction i where i.id in :ids", Interaction.class)
+                    .setParameter("ids", ids).getResultList().forEach(i -> found.put(i.getId(), i));
+        }
+        return found;
+    }
+
     /** The interactions of a customer (used when they move in a merge). */
     public List<Interaction> interactionsOf(long customerId) {
         return em.createQuery("select i from Interaction i where i.customerId = :c", Interaction.class)

@@ -64,15 +64,15 @@ public class Interaction {
     protected Interaction() {
     }
 
-    public Interaction(long customerId, Long contactId, Type type, Direction direction, String subject, String body,
-                       Instant occurredAt, String recordedBy, Instant recordedAt) {
-        this.customerId = customerId;
-        this.contactId = contactId;
-        this.type = type;
-        this.direction = direction;
-        this.subject = subject;
-        this.body = body;
-        this.occurredAt = occurredAt;
+    /** The interaction a client sent, recorded by the principal at recordedAt. */
+    public Interaction(InteractionDraft d, String recordedBy, Instant recordedAt) {
+        this.customerId = d.customerId();
+        this.contactId = d.contactId();
+        this.type = d.type();
+        this.direction = d.direction();
+        this.subject = d.subject();
+        this.body = d.body();
+        this.occurredAt = d.occurredAt();
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
     }

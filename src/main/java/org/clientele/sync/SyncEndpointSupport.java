@@ -8,9 +8,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.clientele.customer.Customer;
-import org.clientele.customer.CustomerMapper;
-import org.clientele.customer.Interaction;
 import org.clientele.ws.sync.Change;
 import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
@@ -54,7 +51,7 @@ public abstract class SyncEndpointSupport implements SyncPortType {
     private static GetChangesResponse changes(SyncService.Feed feed) {
         GetChangesResponse response = new GetChangesResponse();
         for (ChangeRecord r : feed.changes()) {
-            response.getChange().add(toWire(r, feed.customers(), feed.interactions()));
+            response.getChange().add(toWire(r, feed));
         }
         response.setNextCursor(feed.nextCursor());
         response.setHasMore(feed.hasMore());
@@ -68,7 +65,7 @@ public abstract class SyncEndpointSupport implements SyncPortType {
         return response;
     }
 
-    private static Change toWire(ChangeRecord r, Map<Long, Customer> customers, Map<Long, Interaction> interactions) {
+    private static Change toWire(ChangeRecord r, SyncService.Feed feed) {
         Change c = new Change();
         c.setSequence(r.getSequence());
         c.setEntityType(EntityType.valueOf(r.getEntityType().name()));
@@ -80,11 +77,9 @@ public abstract class SyncEndpointSupport implements SyncPortType {
         c.setPrincipal(r.getPrincipal());
         c.setClientSystem(r.getClientSystem());
         c.setCorrelationId(r.getCorrelationId());
-        if (r.getEntityType() == ChangeRecord.EntityType.CUSTOMER && customers.containsKey(r.getEntityId())) {
-            c.setCustomer(CustomerMapper.toWire(customers.get(r.getEntityId())));
-        }
-        if (r.getEntityType() == ChangeRecord.EntityType.INTERACTION && interactions.containsKey(r.getEntityId())) {
-            c.setInteraction(CustomerMapper.toWire(interactions.get(r.getEntityId())));
+        var snapshot = feed.snapshotOf(r);
+        if (snapshot != null) {
+            snapshot.accept(c);
         }
         return c;
     }

@@ -1,6 +1,7 @@
 package org.clientele.sync;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,9 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clientele.customer.Customer;
-import org.clientele.customer.CustomerRepository;
-import org.clientele.customer.Interaction;
+import java.util.function.Consumer;
+import org.clientele.ws.sync.Change;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
@@ -36,12 +36,18 @@ public class SyncService {
     @Inject
     ServerSecrets secrets;
 
+    /** The features' snapshot providers, one per entity type that has snapshots. */
     @Inject
-    CustomerRepository customers;
+    Instance<SnapshotProvider> providers;
 
     /** A page of the feed, with the current state of its entities when snapshots were asked for. */
     public record Feed(List<ChangeRecord> changes, String nextCursor, boolean hasMore,
-                       Map<Long, Customer> customers, Map<Long, Interaction> interactions) {
+                       Map<ChangeRecord.EntityType, Map<Long, Consumer<Change>>> snapshots) {
+
+        /** The snapshot of the change's entity, or null when none was asked for or the entity is gone. */
+        public Consumer<Change> snapshotOf(ChangeRecord r) {
+            return snapshots.getOrDefault(r.getEntityType(), Map.of()).get(r.getEntityId());
+        }
     }
 
     @Transactional
@@ -75,22 +81,17 @@ public class SyncService {
             rows = new ArrayList<>(rows.subList(0, limit));
         }
         long next = hasMore ? rows.get(rows.size() - 1).getSequence() : Math.max(after, bounds.lastSequence());
-        Map<Long, Customer> customerSnapshots = new HashMap<>();
-        Map<Long, Interaction> interactionSnapshots = new HashMap<>();
+        Map<ChangeRecord.EntityType, Map<Long, Consumer<Change>>> snapshotsByType = new HashMap<>();
         if (snapshots) {
-            List<Long> customerIds = rows.stream().filter(r -> r.getEntityType() == ChangeRecord.EntityType.CUSTOMER)
-                    .map(ChangeRecord::getEntityId).distinct().toList();
-            customerSnapshots.putAll(customers.findAll(customerIds));
-            customers.initialize(new ArrayList<>(customerSnapshots.values()));
-            List<Long> interactionIds = rows.stream().filter(r -> r.getEntityType() == ChangeRecord.EntityType.INTERACTION)
-                    .map(ChangeRecord::getEntityId).distinct().toList();
-            if (!interactionIds.isEmpty()) {
-                em.createQuery("select i from Interaction i where i.id in :ids", Interaction.class)
-                        .setParameter("ids", interactionIds).getResultList()
-                        .forEach(i -> interactionSnapshots.put(i.getId(), i));
+            for (SnapshotProvider provider : providers) {
+                List<Long> ids = rows.stream().filter(r -> r.getEntityType() == provider.entityType())
+                        .map(ChangeRecord::getEntityId).distinct().toList();
+                if (!ids.isEmpty()) {
+                    snapshotsByType.put(provider.entityType(), provider.snapshots(ids));
+                }
             }
         }
-        return new Feed(rows, encode(next), hasMore, customerSnapshots, interactionSnapshots);
+        return new Feed(rows, encode(next), hasMore, snapshotsByType);
     }
 
     /** A cursor at the current end of the feed, and the sequence it stands at. */

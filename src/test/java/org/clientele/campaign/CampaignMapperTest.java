@@ -59,8 +59,8 @@ class CampaignMapperTest {
         r.setContactId(3L);
         r.setStage(ResponseStage.CLICKED);
         r.setRespondedAt(OffsetDateTime.of(2026, 3, 2, 10, 0, 0, 0, ZoneOffset.ofHours(2)));
-        CampaignService.ResponseDraft d = CampaignMapper.response(r);
-        assertEquals(new CampaignService.MemberKey(1, 2, 3L), d.member());
+        CampaignMembers.ResponseDraft d = CampaignMapper.response(r);
+        assertEquals(new CampaignMembers.MemberKey(1, 2, 3L), d.member());
         assertEquals(CampaignResponse.Stage.CLICKED, d.stage());
         assertEquals(Instant.parse("2026-03-02T08:00:00Z"), d.respondedAt());
         assertNull(d.revenue());

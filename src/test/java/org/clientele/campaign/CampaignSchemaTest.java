@@ -9,8 +9,10 @@ import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.clientele.customer.Contact;
 import org.clientele.customer.Customer;
+import org.clientele.customer.CustomerDraft;
 import org.clientele.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,8 +83,9 @@ class CampaignSchemaTest {
                 c.setStatus(CampaignStatus.ACTIVE);
                 em.persist(c);
                 Customer customer = new Customer(Instant.now(), "tester");
-                customer.setDetails(Customer.Kind.PERSON, "Member", null, null, Customer.Status.ACTIVE, null, null);
-                customer.addContact(new Contact(null, "Contact", null, null, null, false));
+                customer.setDetails(new CustomerDraft(Customer.Kind.PERSON, "Member", null, null, Customer.Status.ACTIVE, null,
+                        null, List.of(), List.of(), List.of()));
+                customer.addContact(new Contact(new CustomerDraft.Person(null, null, "Contact", null, null, null, false)));
                 em.persist(customer);
                 em.flush();
                 Long contact = viaContact ? customer.getContacts().get(0).getId() : null;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.clientele.customer.Customer;
+import org.clientele.customer.CustomerDraft;
 import org.clientele.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,15 +54,16 @@ class CasePersistenceTest {
 
     private long customer() {
         Customer c = new Customer(T0, "test");
-        c.setDetails(Customer.Kind.ORGANIZATION, "Acme", null, null, Customer.Status.ACTIVE, null, null);
+        c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, "Acme", null, null, Customer.Status.ACTIVE, null, null,
+                List.of(), List.of(), List.of()));
         em.persist(c);
         em.flush();
         return c.getId();
     }
 
     private SupportCase open(long customer, SupportCase.Priority priority, String category) {
-        SupportCase c = new SupportCase("CS-2026-" + String.format("%06d", repository.nextCaseNumber()), customer, null, "Subject",
-                null, priority, SupportCase.Channel.WEB, category, null, "opener");
+        SupportCase c = new SupportCase("CS-2026-" + String.format("%06d", repository.nextCaseNumber()),
+                new CaseDraft(customer, null, "Subject", null, priority, SupportCase.Channel.WEB, category, null), "opener");
         clock.start(c, T0);
         c.touch(T0, "opener");
         repository.add(c);

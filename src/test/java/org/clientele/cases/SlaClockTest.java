@@ -19,7 +19,8 @@ class SlaClockTest {
     private final SlaClock clock = new SlaClock(SlaPolicy.defaults(), Clock.fixed(T0, ZoneOffset.UTC));
 
     private SupportCase open(SupportCase.Priority p) {
-        SupportCase c = new SupportCase("CS-2026-000001", 1, null, "s", null, p, SupportCase.Channel.PHONE, "Billing", null, "opener");
+        SupportCase c = new SupportCase("CS-2026-000001",
+                new CaseDraft(1L, null, "s", null, p, SupportCase.Channel.PHONE, "Billing", null), "opener");
         clock.start(c, T0);
         return c;
     }
@@ -96,15 +97,13 @@ class SlaClockTest {
         move(c, CaseStatus.OPEN, at(Duration.ofMinutes(1)));
         move(c, CaseStatus.PENDING, at(Duration.ofHours(1)));
         move(c, CaseStatus.OPEN, at(Duration.ofHours(2)));
-        c.setPriority(SupportCase.Priority.URGENT);
-        clock.priorityChanged(c);
+        c.edit(new CaseEdit(null, null, false, SupportCase.Priority.URGENT, null), clock);
         assertEquals(at(Duration.ofHours(2)), c.getFirstResponseDueAt(), "1 h + 1 h pending");
         assertEquals(at(Duration.ofHours(5)), c.getResolutionDueAt(), "4 h + 1 h pending");
         assertTrue(SlaClock.overdue(c, at(Duration.ofHours(2).plusMinutes(1))), "urgent now and unanswered");
         // a met first response stays as it was
         clock.responded(c, at(Duration.ofHours(2)));
-        c.setPriority(SupportCase.Priority.MEDIUM);
-        clock.priorityChanged(c);
+        c.edit(new CaseEdit(null, null, false, SupportCase.Priority.MEDIUM, null), clock);
         assertEquals(at(Duration.ofHours(2)), c.getFirstResponseDueAt());
         assertEquals(at(Duration.ofDays(3).plusHours(1)), c.getResolutionDueAt());
     }

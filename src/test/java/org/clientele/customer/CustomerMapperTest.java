@@ -164,16 +164,13 @@ class CustomerMapperTest {
     @Test
     void draftToEntityToWireRoundTripsEveryField() throws Exception {
         CustomerDraft d = CustomerMapper.draft(fullWire());
-        // built the way CustomerService.newCustomer builds a customer
+        // built the way Customer.create builds a new customer (which refuses the contact ids the wire data carries)
         Instant created = Instant.parse("2026-01-02T03:04:05.123456Z");
         Customer c = new Customer(created, "tester");
-        c.setDetails(d.kind(), d.name(), d.email(), d.phone(), d.status(), d.segment(), d.owner());
+        c.setDetails(d);
         d.keys().forEach(k -> c.addExternalKey(new ExternalKey(k.system(), k.id())));
-        d.addresses().forEach(a -> c.addAddress(new Address(a.type(), a.line1(), a.line2(), a.city(), a.region(),
-                a.postalCode(), a.countryCode())));
-        for (CustomerDraft.Person p : d.contacts()) {
-            c.addContact(new Contact(p.firstName(), p.lastName(), p.title(), p.email(), p.phone(), p.primary()));
-        }
+        d.addresses().forEach(a -> c.addAddress(new Address(a)));
+        d.contacts().forEach(p -> c.addContact(new Contact(p)));
         setId(c, 42L);
         setId(c.getContacts().get(0), 100L);
         setId(c.getContacts().get(1), 101L);
@@ -244,7 +241,8 @@ class CustomerMapperTest {
     @Test
     void customerNotMergedHasNoMergedInto() throws Exception {
         Customer c = new Customer(Instant.EPOCH, "tester");
-        c.setDetails(Customer.Kind.PERSON, "P", null, null, Customer.Status.PROSPECT, null, null);
+        c.setDetails(new CustomerDraft(Customer.Kind.PERSON, "P", null, null, Customer.Status.PROSPECT, null, null,
+                List.of(), List.of(), List.of()));
         setId(c, 1L);
         org.clientele.ws.customer.Customer w = CustomerMapper.toWire(c);
         assertFalse(w.isDeleted());
@@ -286,8 +284,8 @@ class CustomerMapperTest {
 
     @Test
     void interactionEntityToWire() throws Exception {
-        Interaction i = new Interaction(5L, 6L, Interaction.Type.CALL, Interaction.Direction.INBOUND, "Call back",
-                "Body", Instant.parse("2026-03-01T08:00:00Z"), "it-agent", Instant.parse("2026-03-01T08:05:00.5Z"));
+        Interaction i = new Interaction(new InteractionDraft(5L, 6L, Interaction.Type.CALL, Interaction.Direction.INBOUND,
+                "Call back", "Body", Instant.parse("2026-03-01T08:00:00Z")), "it-agent", Instant.parse("2026-03-01T08:05:00.5Z"));
         setId(i, 77L);
         org.clientele.ws.customer.Interaction w = CustomerMapper.toWire(i);
         assertEquals(77L, w.getId());
@@ -301,7 +299,8 @@ class CustomerMapperTest {
         assertEquals("it-agent", w.getRecordedBy());
         assertEquals(OffsetDateTime.of(2026, 3, 1, 8, 5, 0, 500_000_000, ZoneOffset.UTC), w.getRecordedAt());
 
-        Interaction note = new Interaction(5L, null, Interaction.Type.NOTE, null, "n", null, Instant.EPOCH, "x", Instant.EPOCH);
+        Interaction note = new Interaction(new InteractionDraft(5L, null, Interaction.Type.NOTE, null, "n", null, Instant.EPOCH),
+                "x", Instant.EPOCH);
         org.clientele.ws.customer.Interaction wn = CustomerMapper.toWire(note);
         assertNull(wn.getDirection());
         assertNull(wn.getContactId());

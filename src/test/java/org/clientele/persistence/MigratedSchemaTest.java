@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.clientele.customer.Address;
 import org.clientele.customer.Contact;
 import org.clientele.customer.Customer;
+import org.clientele.customer.CustomerDraft;
 import org.clientele.customer.ExternalKey;
 import org.clientele.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -51,10 +53,12 @@ class MigratedSchemaTest {
         try {
             em.getTransaction().begin();
             Customer c = new Customer(Instant.parse("2026-01-02T03:04:05.123456Z"), "tester");
-            c.setDetails(Customer.Kind.ORGANIZATION, "Acme GmbH", "Info@Acme.example", "+49 30 1234", Customer.Status.ACTIVE, "SMB", "anna");
+            c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, "Acme GmbH", "Info@Acme.example", "+49 30 1234",
+                    Customer.Status.ACTIVE, "SMB", "anna", List.of(), List.of(), List.of()));
             c.addExternalKey(new ExternalKey("SAP", "4711-" + UUID.randomUUID()));
-            c.addAddress(new Address(Address.Type.BILLING, "Hauptstr. 1", null, "Berlin", null, "10115", "DE"));
-            c.addContact(new Contact("Max", "Muster", "CFO", "max@acme.example", null, true));
+            c.addAddress(new Address(new CustomerDraft.PostalAddress(Address.Type.BILLING, "Hauptstr. 1", null, "Berlin", null,
+                    "10115", "DE")));
+            c.addContact(new Contact(new CustomerDraft.Person(null, "Max", "Muster", "CFO", "max@acme.example", null, true)));
             em.persist(c);
             em.getTransaction().commit();
             id = c.getId();
@@ -83,10 +87,12 @@ class MigratedSchemaTest {
         try {
             em.getTransaction().begin();
             Customer a = new Customer(Instant.now(), "tester");
-            a.setDetails(Customer.Kind.PERSON, "A", null, null, Customer.Status.PROSPECT, null, null);
+            a.setDetails(new CustomerDraft(Customer.Kind.PERSON, "A", null, null, Customer.Status.PROSPECT, null, null,
+                    List.of(), List.of(), List.of()));
             a.addExternalKey(new ExternalKey("ERP", key));
             Customer b = new Customer(Instant.now(), "tester");
-            b.setDetails(Customer.Kind.PERSON, "B", null, null, Customer.Status.PROSPECT, null, null);
+            b.setDetails(new CustomerDraft(Customer.Kind.PERSON, "B", null, null, Customer.Status.PROSPECT, null, null,
+                    List.of(), List.of(), List.of()));
             b.addExternalKey(new ExternalKey("ERP", key));
             em.persist(a);
             em.persist(b);
