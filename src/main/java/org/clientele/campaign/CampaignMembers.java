@@ -43,7 +43,6 @@ public class CampaignMembers {
     }
 
     public List<ItemOutcome> add(Caller caller, List<MemberKey> members, boolean allOrNone) {
-        caller.require("addCampaignMembers", Campaigns.WRITERS);
         return batches.execute("member", members, allOrNone, k -> {
             campaigns.existing(k.campaignId(), "campaignId").requireMembersOpen();
             customers.requireLive(k.customerId(), k.contactId());
@@ -59,7 +58,6 @@ public class CampaignMembers {
     }
 
     public List<ItemOutcome> remove(Caller caller, List<MemberKey> members, boolean allOrNone) {
-        caller.require("removeCampaignMembers", Campaigns.WRITERS);
         return batches.execute("member", members, allOrNone, k -> {
             campaigns.existing(k.campaignId(), "campaignId").requireMembersOpen();
             CampaignMember m = repository.member(k.campaignId(), k.customerId(), k.contactId());
@@ -77,7 +75,6 @@ public class CampaignMembers {
     }
 
     public List<ItemOutcome> recordResponses(Caller caller, List<ResponseDraft> responses, boolean allOrNone) {
-        caller.require("recordCampaignResponses", Campaigns.RESPONSE_WRITERS);
         return batches.execute("response", responses, allOrNone, d -> {
             if (d.stage() == null) {
                 throw CrmException.validation("stage", "stage is required");

@@ -39,7 +39,6 @@ public class CampaignReads {
 
     @Transactional
     public List<Lookup> get(Caller caller, List<Long> ids) {
-        caller.require("getCampaigns", Campaigns.READERS);
         if (ids.isEmpty()) {
             throw CrmException.validation("id", "Give at least one id");
         }
@@ -53,7 +52,6 @@ public class CampaignReads {
 
     @Transactional
     public Page<Campaign> find(Caller caller, CampaignQuery query, Integer pageSize, String pageToken) {
-        caller.require("findCampaigns", Campaigns.READERS);
         Paging paging = Paging.of(secrets.pageTokens(), "campaigns", query.canonical(), pageSize);
         if (query.activeFrom() != null && query.activeTo() != null && query.activeTo().isBefore(query.activeFrom())) {
             throw CrmException.validation("activeTo", "activeTo is before activeFrom");
@@ -64,7 +62,6 @@ public class CampaignReads {
 
     @Transactional
     public Statistics statistics(Caller caller, long campaignId, boolean includeChildren) {
-        caller.require("getCampaignStatistics", Campaigns.READERS);
         Campaign c = campaigns.existing(campaignId, "campaignId");
         Set<Long> ids = new LinkedHashSet<>(List.of(c.getId()));
         if (includeChildren) {

@@ -37,7 +37,6 @@ public class CampaignWrites {
     }
 
     public List<ItemOutcome> create(Caller caller, List<CampaignDraft> drafts, boolean allOrNone) {
-        caller.require("createCampaigns", Campaigns.WRITERS);
         return batches.execute("campaign", drafts, allOrNone, d -> {
             CampaignRules.validate(d);
             CampaignStatus status = CampaignRules.initialStatus(d.status());
@@ -55,7 +54,6 @@ public class CampaignWrites {
     }
 
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
-        caller.require("updateCampaigns", Campaigns.WRITERS);
         EarlierItems earlier = new EarlierItems(batches);
         return batches.execute("campaign", changes, allOrNone, ch -> {
             CampaignDraft d = ch.data();

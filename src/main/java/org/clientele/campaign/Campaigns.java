@@ -4,17 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Role;
 
-/** What the campaign services share: the campaign roles and loading a campaign that must exist. */
+/** What the campaign services share: loading a campaign that must exist (roles are checked by the SOAP edge, see CampaignEndpointSupport). */
 @ApplicationScoped
 public class Campaigns {
-    /** Roles that may change campaigns and their members (crm-admin may do everything). */
-    static final Role[] WRITERS = {Role.MARKETING};
-    /** Roles that may record responses: marketing and the integrations that deliver responses (mailers, shops). */
-    static final Role[] RESPONSE_WRITERS = {Role.MARKETING, Role.INTEGRATION};
-    /** Roles that may read campaigns; crm-agent works on cases and has no business with campaigns. */
-    static final Role[] READERS = {Role.MARKETING, Role.INTEGRATION, Role.READONLY};
 
     @Inject
     CampaignRepository repository;

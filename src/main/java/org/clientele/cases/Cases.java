@@ -6,18 +6,13 @@ import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.ItemOutcome;
-import org.clientele.platform.Role;
 import org.clientele.sync.ChangeLog;
 import org.clientele.sync.ChangeRecord.EntityType;
 import org.clientele.sync.ChangeRecord.Operation;
 
-/** What the case services share: the case roles, loading a case that must exist, and recording a single-case write. */
+/** What the case services share: loading a case that must exist, and recording a single-case write (roles are checked by the SOAP edge, see CaseEndpointSupport). */
 @ApplicationScoped
 public class Cases {
-    /** Roles that may change cases (crm-admin may do everything). */
-    static final Role[] WRITERS = {Role.AGENT};
-    /** Roles that may read cases. */
-    static final Role[] READERS = {Role.AGENT, Role.INTEGRATION, Role.READONLY};
 
     @Inject
     CaseRepository repository;

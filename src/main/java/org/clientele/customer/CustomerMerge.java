@@ -34,7 +34,6 @@ public class CustomerMerge {
     /** Merges the duplicates into the master in one transaction; all or nothing. */
     @Transactional
     public Customer merge(Caller caller, long masterId, Long masterExpectedVersion, List<Long> duplicateIds) {
-        caller.require("mergeCustomers", CustomerWrites.WRITERS);
         if (duplicateIds.isEmpty() || duplicateIds.size() > 2) {
             throw CrmException.validation("duplicateId", "A merge takes 1 or 2 duplicates");
         }

@@ -10,7 +10,6 @@ import org.clientele.platform.CrmException;
 import org.clientele.platform.EarlierItems;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.ItemOutcome;
-import org.clientele.platform.Role;
 import org.clientele.sync.ChangeLog;
 import org.clientele.sync.ChangeRecord.EntityType;
 import org.clientele.sync.ChangeRecord.Operation;
@@ -21,8 +20,6 @@ import org.clientele.sync.ChangeRecord.Operation;
  */
 @ApplicationScoped
 public class CustomerWrites {
-    /** Roles that may change customers (crm-admin may do everything). */
-    static final Role[] WRITERS = {Role.INTEGRATION};
 
     @Inject
     CustomerRepository repository;
@@ -46,7 +43,6 @@ public class CustomerWrites {
     }
 
     public List<ItemOutcome> create(Caller caller, List<CustomerDraft> drafts, boolean allOrNone) {
-        caller.require("createCustomers", WRITERS);
         return batches.execute("customer", drafts, allOrNone, d -> {
             CustomerRules.validate(d);
             Customer c = newCustomer(caller, d);
@@ -56,7 +52,6 @@ public class CustomerWrites {
     }
 
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
-        caller.require("updateCustomers", WRITERS);
         EarlierItems earlier = new EarlierItems(batches);
         return batches.execute("customer", changes, allOrNone, ch -> {
             CustomerRules.validate(ch.data());
@@ -71,7 +66,6 @@ public class CustomerWrites {
     }
 
     public List<ItemOutcome> upsert(Caller caller, List<Upsert> upserts, boolean allOrNone) {
-        caller.require("upsertCustomers", WRITERS);
         EarlierItems earlier = new EarlierItems(batches);
         return batches.execute("customer", upserts, allOrNone, u -> {
             CustomerRules.key("key", u.key());
@@ -102,12 +96,10 @@ public class CustomerWrites {
     }
 
     public List<ItemOutcome> delete(Caller caller, List<Ref> refs, boolean allOrNone) {
-        caller.require("deleteCustomers", WRITERS);
         return recycle(caller, refs, allOrNone, Operation.DELETED);
     }
 
     public List<ItemOutcome> undelete(Caller caller, List<Ref> refs, boolean allOrNone) {
-        caller.require("undeleteCustomers", WRITERS);
         return recycle(caller, refs, allOrNone, Operation.UNDELETED);
     }
 
