@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,9 @@ class AuditIT {
         assertEquals(operation, row.get("operation"));
         Object at = row.get("occurred_at");
         assertNotNull(at);
-        Instant when = at instanceof Timestamp t ? t.toInstant() : Instant.parse(at.toString().replace(' ', 'T') + "Z");
+        Instant when = at instanceof Timestamp t ? t.toInstant()
+                : at instanceof OffsetDateTime o ? o.toInstant()
+                : OffsetDateTime.parse(at.toString().replace(' ', 'T')).toInstant();
         assertTrue(Duration.between(when, Instant.now()).abs().compareTo(Duration.ofMinutes(10)) < 0, "time " + at);
     }
 

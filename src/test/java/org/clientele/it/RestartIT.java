@@ -81,7 +81,7 @@ class RestartIT {
     /** Reloads the test server through its management CLI and waits until Clientele answers again. */
     private static void reload() throws Exception {
         Process p = new ProcessBuilder(Path.of(JBOSS_HOME, "bin", "jboss-cli.sh").toString(), "-c",
-                "--controller=" + CONTROLLER, "--command=reload").redirectErrorStream(true).start();
+                "--controller=" + CONTROLLER, "--timeout=120000", "--command=reload").redirectErrorStream(true).start();
         assertTrue(p.waitFor(300, TimeUnit.SECONDS), "jboss-cli reload did not finish");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), out);

@@ -211,7 +211,8 @@ class WsdlIT {
         assertTrue(targetNamespaces.contains("urn:clientele:crm:common:v1"), targetNamespaces::toString);
         String own = service.startsWith("Customer") ? "urn:clientele:crm:customer:v1"
                 : service.startsWith("Case") ? "urn:clientele:crm:case:v1"
-                : service.startsWith("Campaign") ? "urn:clientele:crm:campaign:v1" : "urn:clientele:crm:status:v1";
+                : service.startsWith("Campaign") ? "urn:clientele:crm:campaign:v1"
+                : service.startsWith("Sync") ? "urn:clientele:crm:sync:v1" : "urn:clientele:crm:status:v1";
         assertTrue(docs.values().stream().anyMatch(d -> XSD_NS.equals(d.dom().getDocumentElement().getNamespaceURI())
                 && own.equals(d.dom().getDocumentElement().getAttribute("targetNamespace"))), "schema of " + own);
         for (Doc d : docs.values()) {
