@@ -242,6 +242,30 @@ class IdempotencyIT {
         assertEquals(0L, c.getVersion());
     }
 
+    @Test
+    void aKeyIsForgottenAfterItsRetention() throws Exception {
+        String key = "retention-" + UUID.randomUUID();
+        String name = "Retention " + key;
+        String property = "/system-property=clientele.idempotency.retention.hours";
+        Management.cli(property + ":add(value=0)"); // records expire as soon as they are written
+        try {
+            CustomerPortType port = withKey(Clientele.customers(Clientele.INTEGRATION), key);
+            List<Long> first = ids(port.createCustomers(request(name, 1)).getResult());
+            Thread.sleep(50);
+            List<Long> again = ids(port.createCustomers(request(name, 1)).getResult());
+            assertEquals("false", replayed(port), "an expired key is forgotten: the call executes again");
+            assertFalse(first.equals(again));
+            assertEquals(2, count(name));
+        } finally {
+            Management.cli(property + ":remove");
+        }
+        String kept = "kept-" + UUID.randomUUID();
+        CustomerPortType port = withKey(Clientele.customers(Clientele.INTEGRATION), kept);
+        List<Long> first = ids(port.createCustomers(request("Retention " + kept, 1)).getResult());
+        assertEquals(first, ids(port.createCustomers(request("Retention " + kept, 1)).getResult()));
+        assertEquals("true", replayed(port), "with the default retention (24 h) the key is kept");
+    }
+
     private static CustomerChange change(String clientRef, long id, String name) {
         CustomerChange c = new CustomerChange();
         c.setClientRef(clientRef);

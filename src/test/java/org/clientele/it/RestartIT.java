@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.FindCustomers;
 import org.clientele.ws.customer.FindCustomersResponse;
@@ -25,9 +22,6 @@ import org.junit.jupiter.api.Test;
  * a replay (nonces are in the database).
  */
 class RestartIT {
-    private static final String JBOSS_HOME = System.getProperty("clientele.jboss.home", "");
-    private static final String CONTROLLER = System.getProperty("clientele.management", "127.0.0.1:9990");
-
     @Test
     void tokensAndCursorsStayValidAndNoncesStayUsedAcrossARestart() throws Exception {
         String run = "Restart " + UUID.randomUUID();
@@ -80,11 +74,7 @@ class RestartIT {
 
     /** Reloads the test server through its management CLI and waits until Clientele answers again. */
     private static void reload() throws Exception {
-        Process p = new ProcessBuilder(Path.of(JBOSS_HOME, "bin", "jboss-cli.sh").toString(), "-c",
-                "--controller=" + CONTROLLER, "--timeout=120000", "--command=reload").redirectErrorStream(true).start();
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "jboss-cli reload did not finish");
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), out);
+        Management.cli("reload");
         Instant deadline = Instant.now().plusSeconds(300);
         while (true) {
             try {
