@@ -155,6 +155,7 @@ class Case:
         self.name = name
         self.steps = []
         self.props = []
+        self.timeout = 0  # TestCase Options' timeout (ms); bounds the loops of Conditional Goto steps
 
     def prop(self, p):
         if p not in self.props:
@@ -180,6 +181,13 @@ class Case:
         self.steps.append('<con:testStep type="delay" name="%s" id="%s"><con:settings/><con:config><delay>%d</delay></con:config></con:testStep>' % (attr(name), uid(), millis))
         return self
 
+    def goto(self, name, condition, path, target):
+        """SoapUI's Conditional Goto: when the XPath is true on the previous request's response, continue at target."""
+        self.steps.append('<con:testStep type="goto" name="%s" id="%s"><con:settings/><con:config xsi:type="con:GotoStepConfig" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                          '<con:condition><con:name>%s</con:name><con:expression>%s</con:expression><con:targetStep>%s</con:targetStep><con:type>XPATH</con:type></con:condition>'
+                          '</con:config></con:testStep>' % (attr(name), uid(), escape(condition), escape(decl(self.iface, path) + path), escape(target)))
+        return self
+
     def seed(self):
         status = S12 if IFACES[self.iface]['ver'] == '1_2' else S11
         self.req('Seed runId (ping)', 'ping', '      <st:ping/>', ok(status, ('count(//st:pingResponse/st:serverTime)', '1')), wss='', iface=status)
@@ -188,8 +196,9 @@ class Case:
 
     def xml(self):
         props = ''.join('<con:property><con:name>%s</con:name><con:value/></con:property>' % p for p in self.props)
-        return ('<con:testCase id="%s" failOnError="true" failTestCaseOnErrors="true" keepSession="false" maxResults="0" name="%s" searchProperties="true">'
-                '<con:settings/>\n%s\n<con:properties>%s</con:properties></con:testCase>' % (uid(), attr(self.name), '\n'.join(self.steps), props))
+        timeout = ' timeout="%d"' % self.timeout if self.timeout else ''
+        return ('<con:testCase id="%s" failOnError="true" failTestCaseOnErrors="true" keepSession="false" maxResults="0" name="%s" searchProperties="true"%s>'
+                '<con:settings/>\n%s\n<con:properties>%s</con:properties></con:testCase>' % (uid(), attr(self.name), timeout, '\n'.join(self.steps), props))
 
 
 # ------------------------------------------------------------------ bodies
@@ -1059,7 +1068,14 @@ def sync_cases(Y):
     a.transfer('Transfer cursor', ('cursor', 'getLatestCursor', '//sy:getLatestCursorResponse/sy:cursor'))
     a.req('Create a customer', 'createCustomers', (ctx, create(('c', data('SoapUI %s feed' % RUN)))), ok(I, (r(1, 'success'), 'true')), iface=I)
     a.transfer('Transfer id', ('customerId', 'Create a customer', r(1, 'id')))
-    a.delay('Let the sequencer number it', 1500)
+    # poll the SoapUI way: wait a little, read the feed, go back while the change is not numbered yet (bounded by the
+    # test case's timeout), instead of one fixed sleep that is too long on a fast server and too short on a slow one
+    a.delay('Wait for the sequencer', 200)
+    a.req('Poll getChanges', 'getChanges', '      <sy:getChanges><sy:cursor>%s</sy:cursor><sy:entityType>CUSTOMER</sy:entityType></sy:getChanges>' % tc('cursor'),
+          [a_soap(), a_notfault(), a_status('200')], wss='clientele-readonly')
+    a.goto('Poll again until the change is numbered', 'no change after the cursor yet', 'count(//sy:getChangesResponse/sy:change) = 0',
+           'Wait for the sequencer')
+    a.timeout = 60000
     a.req('getChanges after the cursor', 'getChanges', '      <sy:getChanges><sy:cursor>%s</sy:cursor><sy:entityType>CUSTOMER</sy:entityType><sy:includeSnapshots>true</sy:includeSnapshots></sy:getChanges>' % tc('cursor'),
           ok(Y, ('count(//sy:change[sy:entityId=%s])' % tc('customerId'), '1'),
              ('//sy:change[sy:entityId=%s]/sy:operation' % tc('customerId'), 'CREATED'),

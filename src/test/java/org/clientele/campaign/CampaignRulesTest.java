@@ -1,5 +1,6 @@
 package org.clientele.campaign;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,7 +21,7 @@ class CampaignRulesTest {
 
     @Test
     void aValidDraftPasses() {
-        CampaignRules.validate(draft(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), "EUR", new BigDecimal("1000.1234")));
+        assertDoesNotThrow(() -> CampaignRules.validate(draft(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1), "EUR", new BigDecimal("1000.1234"))));
     }
 
     @Test
@@ -49,6 +50,8 @@ class CampaignRulesTest {
 
     @Test
     void trailingZerosBeyondFourDecimalsAreFine() {
-        CampaignRules.amount("revenue", new BigDecimal("12.340000"));
+        assertDoesNotThrow(() -> CampaignRules.amount("revenue", new BigDecimal("12.340000")));
+        CrmException e = assertThrows(CrmException.class, () -> CampaignRules.amount("revenue", new BigDecimal("12.340001")));
+        assertEquals("revenue", e.field(), "a non-zero fifth decimal is refused");
     }
 }

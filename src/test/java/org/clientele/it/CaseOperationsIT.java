@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -325,6 +326,13 @@ class CaseOperationsIT {
         assertEquals(List.of(low), ids(READONLY.findCases(overdue)));
         overdue.setOverdue(false);
         assertEquals(List.of(paused, medium), ids(READONLY.findCases(overdue)));
+        // the pause is not counted: back to OPEN, the due times that passed while pending moved later, so the case
+        // is not overdue although its original due times (2 s / 3 s after opening) are long gone
+        Case resumed = move(paused, null, CaseStatus.OPEN, null);
+        assertTrue(resumed.getSla().isClockRunning());
+        assertTrue(resumed.getSla().getResolutionDueAt().toInstant().isAfter(Instant.now()),
+                "the resolution due time moved by the pause: " + resumed.getSla().getResolutionDueAt());
+        assertFalse(resumed.getSla().isOverdue(), "time spent pending does not count");
     }
 
     @Test

@@ -46,8 +46,10 @@ class RealmCacheIT {
 
         addApiUser(user, second, "crm-integration");
 
-        assertThrows(SOAPFaultException.class, () -> withFirst.getCustomers(lookup()),
+        SOAPFaultException old = assertThrows(SOAPFaultException.class, () -> withFirst.getCustomers(lookup()),
                 "the old password must stop working at once");
+        assertTrue(Clientele.isSecurityFault(old), () -> "a WS-Security refusal, not another fault: " + old.getFault().getFaultString());
+        assertTrue(old.getFault().getFaultString().contains("security error"), old.getFault().getFaultString());
         CustomerPortType withSecond = Clientele.customers(user, second, "/clientele/CustomerService");
         assertEquals(1, withSecond.getCustomers(lookup()).getLookup().size());
         assertTrue(withSecond.createCustomers(create(user)).getResult().get(0).isSuccess(),

@@ -1,16 +1,23 @@
 package org.clientele.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.clientele.ws.common.ErrorCode;
+import org.clientele.ws.common.ExternalKey;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.CreateCustomers;
-import org.clientele.ws.common.CrmFault;
+import org.clientele.ws.customer.Customer;
+import org.clientele.ws.customer.CustomerChange;
+import org.clientele.ws.customer.CustomerRef;
+import org.clientele.ws.customer.CustomerUpsert;
+import org.clientele.ws.customer.DeleteCustomers;
+import org.clientele.ws.customer.MergeCustomers;
+import org.clientele.ws.customer.UndeleteCustomers;
+import org.clientele.ws.customer.UpdateCustomers;
+import org.clientele.ws.customer.UpsertCustomers;
 import org.clientele.ws.customer.CustomerData;
 import org.clientele.ws.customer.CustomerKind;
 import org.clientele.ws.customer.CustomerPortType;
@@ -42,6 +49,8 @@ class RolesIT {
         ItemResult r = Clientele.customers(Clientele.ADMIN).createCustomers(create(fixtureName)).getResult().get(0);
         assertTrue(r.isSuccess(), () -> r.getError().toString());
         fixtureId = r.getId();
+        ItemResult noted = Clientele.customers(Clientele.ADMIN).recordInteractions(note(fixtureName)).getResult().get(0);
+        assertTrue(noted.isSuccess(), () -> noted.getError().toString());
     }
 
     private static CreateCustomers create(String name) {
@@ -90,7 +99,7 @@ class RolesIT {
     }
 
     /** Runs the operation as the user; returns normally when it succeeded, throws CrmFault when refused. */
-    private static void call(CustomerPortType port, String operation, String unique) throws Exception {
+    private static void call(CustomerPortType port, String operation, String unique, long[] target) throws Exception {
         switch (operation) {
             case "createCustomers" -> {
                 ItemResult r = port.createCustomers(create(unique)).getResult().get(0);
@@ -107,16 +116,97 @@ class RolesIT {
                 assertEquals(fixtureName, got.getLookup().get(0).getCustomer().getData().getName());
             }
             case "findCustomers" -> assertEquals(1, port.findCustomers(named(fixtureName)).getCustomer().size());
-            case "listInteractions" -> assertNotNull(port.listInteractions(interactionsOfFixture()));
+            case "listInteractions" -> assertTrue(port.listInteractions(interactionsOfFixture()).getInteraction().stream()
+                    .anyMatch(i -> fixtureName.equals(i.getSubject())), "the fixture's interaction is listed");
+            case "updateCustomers" -> {
+                UpdateCustomers update = new UpdateCustomers();
+                CustomerChange change = new CustomerChange();
+                change.setClientRef("roles");
+                change.setId(target[0]);
+                change.setData(create(unique + " updated").getCustomer().get(0).getData());
+                update.getCustomer().add(change);
+                ItemResult r = port.updateCustomers(update).getResult().get(0);
+                assertTrue(r.isSuccess(), () -> r.getError().toString());
+            }
+            case "upsertCustomers" -> {
+                UpsertCustomers upsert = new UpsertCustomers();
+                CustomerUpsert item = new CustomerUpsert();
+                item.setClientRef("roles");
+                ExternalKey key = new ExternalKey();
+                key.setSystem("ROLES-IT");
+                key.setId(UUID.randomUUID().toString().replace("-", ""));
+                item.setKey(key);
+                item.setData(create(unique).getCustomer().get(0).getData());
+                upsert.getCustomer().add(item);
+                ItemResult r = port.upsertCustomers(upsert).getResult().get(0);
+                assertTrue(r.isSuccess(), () -> r.getError().toString());
+            }
+            case "deleteCustomers" -> {
+                DeleteCustomers delete = new DeleteCustomers();
+                delete.getCustomer().add(ref(target[0]));
+                ItemResult r = port.deleteCustomers(delete).getResult().get(0);
+                assertTrue(r.isSuccess(), () -> r.getError().toString());
+            }
+            case "undeleteCustomers" -> {
+                UndeleteCustomers undelete = new UndeleteCustomers();
+                undelete.getCustomer().add(ref(target[0]));
+                ItemResult r = port.undeleteCustomers(undelete).getResult().get(0);
+                assertTrue(r.isSuccess(), () -> r.getError().toString());
+            }
+            case "mergeCustomers" -> {
+                MergeCustomers merge = new MergeCustomers();
+                merge.setMasterId(target[0]);
+                merge.getDuplicateId().add(target[1]);
+                assertEquals(target[0], port.mergeCustomers(merge).getMaster().getId());
+            }
             default -> throw new IllegalArgumentException(operation);
         }
     }
 
-    /** What the operation left behind under the unique name or subject (0 for reads, which write nothing). */
-    private static long written(String operation, String unique) throws Exception {
+    private static CustomerRef ref(long id) {
+        CustomerRef ref = new CustomerRef();
+        ref.setId(id);
+        return ref;
+    }
+
+    private static long createAsAdmin(String name) throws Exception {
+        ItemResult r = Clientele.customers(Clientele.ADMIN).createCustomers(create(name)).getResult().get(0);
+        assertTrue(r.isSuccess(), () -> r.getError().toString());
+        return r.getId();
+    }
+
+    /** The customers a write works on, created by crm-admin beforehand (undelete: already in the recycle bin). */
+    private static long[] prepare(String operation, String unique) throws Exception {
         return switch (operation) {
-            case "createCustomers" -> Clientele.customers(Clientele.ADMIN).findCustomers(named(unique)).getCustomer().size();
+            case "updateCustomers", "deleteCustomers" -> new long[] {createAsAdmin(unique)};
+            case "undeleteCustomers" -> {
+                long id = createAsAdmin(unique);
+                DeleteCustomers delete = new DeleteCustomers();
+                delete.getCustomer().add(ref(id));
+                assertTrue(Clientele.customers(Clientele.ADMIN).deleteCustomers(delete).getResult().get(0).isSuccess());
+                yield new long[] {id};
+            }
+            case "mergeCustomers" -> new long[] {createAsAdmin(unique + " master"), createAsAdmin(unique + " duplicate")};
+            default -> new long[0];
+        };
+    }
+
+    private static Customer customer(long id) throws Exception {
+        GetCustomers get = new GetCustomers();
+        get.getId().add(id);
+        return Clientele.customers(Clientele.ADMIN).getCustomers(get).getLookup().get(0).getCustomer();
+    }
+
+    /** What the operation left behind under the unique name or subject (0 for reads, which write nothing). */
+    private static long written(String operation, String unique, long[] target) throws Exception {
+        return switch (operation) {
+            case "createCustomers", "upsertCustomers" ->
+                    Clientele.customers(Clientele.ADMIN).findCustomers(named(unique)).getCustomer().size();
             case "recordInteractions" -> interactionsWithSubject(unique);
+            case "updateCustomers" -> Clientele.customers(Clientele.ADMIN).findCustomers(named(unique + " updated")).getCustomer().size();
+            case "deleteCustomers" -> customer(target[0]).isDeleted() ? 1 : 0;
+            case "undeleteCustomers" -> customer(target[0]).isDeleted() ? 0 : 1;
+            case "mergeCustomers" -> customer(target[1]).getMergedInto() == null ? 0 : 1;
             default -> 0;
         };
     }
@@ -148,19 +238,45 @@ class RolesIT {
         "it-readonly,    getCustomers,       true",
         "it-readonly,    findCustomers,      true",
         "it-readonly,    listInteractions,   true",
+        "it-admin,       updateCustomers,    true",
+        "it-admin,       upsertCustomers,    true",
+        "it-admin,       deleteCustomers,    true",
+        "it-admin,       undeleteCustomers,  true",
+        "it-admin,       mergeCustomers,     true",
+        "it-integration, updateCustomers,    true",
+        "it-integration, upsertCustomers,    true",
+        "it-integration, deleteCustomers,    true",
+        "it-integration, undeleteCustomers,  true",
+        "it-integration, mergeCustomers,     true",
+        "it-agent,       updateCustomers,    false",
+        "it-agent,       upsertCustomers,    false",
+        "it-agent,       deleteCustomers,    false",
+        "it-agent,       undeleteCustomers,  false",
+        "it-agent,       mergeCustomers,     false",
+        "it-marketing,   updateCustomers,    false",
+        "it-marketing,   upsertCustomers,    false",
+        "it-marketing,   deleteCustomers,    false",
+        "it-marketing,   undeleteCustomers,  false",
+        "it-marketing,   mergeCustomers,     false",
+        "it-readonly,    updateCustomers,    false",
+        "it-readonly,    upsertCustomers,    false",
+        "it-readonly,    deleteCustomers,    false",
+        "it-readonly,    undeleteCustomers,  false",
+        "it-readonly,    mergeCustomers,     false",
     })
     void roleMatrix(String user, String operation, boolean allowed) throws Exception {
         String unique = "RolesIT " + user + " " + operation + " " + UUID.randomUUID();
         CustomerPortType port = Clientele.customers(user);
+        long[] target = prepare(operation, unique);
+        boolean write = !operation.startsWith("get") && !operation.startsWith("find") && !operation.startsWith("list");
         if (allowed) {
-            call(port, operation, unique);
-            if (operation.equals("createCustomers") || operation.equals("recordInteractions")) {
-                assertEquals(1, written(operation, unique));
+            call(port, operation, unique, target);
+            if (write) {
+                assertEquals(1, written(operation, unique, target));
             }
         } else {
-            CrmFault fault = assertThrows(CrmFault.class, () -> call(port, operation, unique));
-            assertEquals(ErrorCode.NOT_AUTHORIZED, fault.getFaultInfo().getCode(), fault.getFaultInfo().getMessage());
-            assertEquals(0, written(operation, unique), "a refused write leaves nothing behind");
+            Faults.expect(ErrorCode.NOT_AUTHORIZED, () -> call(port, operation, unique, target));
+            assertEquals(0, written(operation, unique, target), "a refused write leaves nothing behind");
         }
     }
 }

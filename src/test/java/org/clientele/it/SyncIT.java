@@ -115,7 +115,15 @@ class SyncIT {
 
     @Test
     void soap12PortServesTheFeed() throws Exception {
-        assertFalse(SyncClients.sync12(Clientele.ADMIN).getLatestCursor(new GetLatestCursor()).getCursor().isEmpty());
+        SyncPortType sync12 = SyncClients.sync12(Clientele.ADMIN);
+        String cursor = sync12.getLatestCursor(new GetLatestCursor()).getCursor();
+        String name = "Feed over SOAP 1.2 " + UUID.randomUUID();
+        long id = create(Clientele.customers(Clientele.ADMIN), name);
+        List<Change> seen = drain(sync12, cursor, changes -> changes.stream().anyMatch(c -> c.getEntityId() == id));
+        Change created = seen.stream().filter(c -> c.getEntityId() == id && c.getEntityType() == EntityType.CUSTOMER)
+                .findFirst().orElseThrow();
+        assertEquals(Operation.CREATED, created.getOperation());
+        assertEquals(0, created.getEntityVersion());
     }
 
     @Test

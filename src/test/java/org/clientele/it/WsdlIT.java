@@ -102,7 +102,8 @@ class WsdlIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService, 1.1", "CustomerService12, 1.2", "StatusService, 1.1", "StatusService12, 1.2",
-        "CaseService, 1.1", "CaseService12, 1.2", "CampaignService, 1.1", "CampaignService12, 1.2"})
+        "CaseService, 1.1", "CaseService12, 1.2", "CampaignService, 1.1", "CampaignService12, 1.2",
+        "SyncService, 1.1", "SyncService12, 1.2"})
     void exactlyOnePortWithItsSoapBinding(String service, String soapVersion) throws Exception {
         Map<URI, Doc> docs = crawl(service);
         List<Element> ports = new ArrayList<>();
@@ -129,7 +130,8 @@ class WsdlIT {
 
     @ParameterizedTest(name = "{0} secured={1}")
     @CsvSource({"CustomerService, true", "CustomerService12, true", "StatusService, false", "StatusService12, false",
-        "CaseService, true", "CaseService12, true", "CampaignService, true", "CampaignService12, true"})
+        "CaseService, true", "CaseService12, true", "CampaignService, true", "CampaignService12, true",
+        "SyncService, true", "SyncService12, true"})
     void usernameTokenPolicyOnSecuredServicesOnly(String service, boolean secured) throws Exception {
         Map<URI, Doc> docs = crawl(service);
         List<Element> policies = new ArrayList<>();
@@ -170,7 +172,7 @@ class WsdlIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService", "CustomerService12", "StatusService", "StatusService12", "CaseService", "CaseService12",
-        "CampaignService", "CampaignService12"})
+        "CampaignService", "CampaignService12", "SyncService", "SyncService12"})
     void noWsdlRequiredExtension(String service) throws Exception {
         // wsdl:required="true" makes many client toolkits (e.g. .NET svcutil, older wsimport) refuse the WSDL
         for (Doc d : crawl(service).values()) {
@@ -199,7 +201,7 @@ class WsdlIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService", "CustomerService12", "StatusService", "StatusService12", "CaseService", "CaseService12",
-        "CampaignService", "CampaignService12"})
+        "CampaignService", "CampaignService12", "SyncService", "SyncService12"})
     void everyImportIsServedByTheServerItself(String service) throws Exception {
         Map<URI, Doc> docs = crawl(service);
         // the concrete WSDL, the abstract WSDL and the schemas it pulls in
@@ -209,7 +211,8 @@ class WsdlIT {
         assertTrue(targetNamespaces.contains("urn:clientele:crm:common:v1"), targetNamespaces::toString);
         String own = service.startsWith("Customer") ? "urn:clientele:crm:customer:v1"
                 : service.startsWith("Case") ? "urn:clientele:crm:case:v1"
-                : service.startsWith("Campaign") ? "urn:clientele:crm:campaign:v1" : "urn:clientele:crm:status:v1";
+                : service.startsWith("Campaign") ? "urn:clientele:crm:campaign:v1"
+                : service.startsWith("Sync") ? "urn:clientele:crm:sync:v1" : "urn:clientele:crm:status:v1";
         assertTrue(docs.values().stream().anyMatch(d -> XSD_NS.equals(d.dom().getDocumentElement().getNamespaceURI())
                 && own.equals(d.dom().getDocumentElement().getAttribute("targetNamespace"))), "schema of " + own);
         for (Doc d : docs.values()) {

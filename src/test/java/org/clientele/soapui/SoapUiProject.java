@@ -195,9 +195,12 @@ public final class SoapUiProject {
         public final Map<String, String> properties;
         public final List<TestStep> steps;
         public final boolean hasScripts;
+        /** TestCase Options' timeout in milliseconds (0: none); it bounds the loops of Conditional Goto steps. */
+        public final long timeoutMillis;
 
         TestCase(Element e) {
             name = e.getAttribute("name");
+            timeoutMillis = e.getAttribute("timeout").isBlank() ? 0 : Long.parseLong(e.getAttribute("timeout").trim());
             disabled = "true".equals(e.getAttribute("disabled"));
             properties = readProperties(child(e, "properties"));
             hasScripts = !text(child(e, "setupScript")).isBlank() || !text(child(e, "tearDownScript")).isBlank();
@@ -243,6 +246,22 @@ public final class SoapUiProject {
         /** The initial properties of a {@code type="properties"} step. */
         public Map<String, String> stepProperties() {
             return readProperties(child(config, "properties"));
+        }
+
+        /** One condition of a Conditional Goto step: when its expression is true, go to the target step. */
+        public record GotoCondition(String name, String type, String expression, String targetStep) {
+        }
+
+        /** The conditions of a {@code type="goto"} (Conditional Goto) step, in order. */
+        public List<GotoCondition> gotoConditions() {
+            List<GotoCondition> list = new ArrayList<>();
+            if (config != null) {
+                for (Element c : children(config, "condition")) {
+                    list.add(new GotoCondition(text(child(c, "name")), text(child(c, "type")), text(child(c, "expression")),
+                            text(child(c, "targetStep"))));
+                }
+            }
+            return list;
         }
     }
 

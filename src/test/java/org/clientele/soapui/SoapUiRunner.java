@@ -71,19 +71,82 @@ public final class SoapUiRunner {
         if (testCase.hasScripts) {
             throw run.failure(null, null, "setup/tear-down (Groovy) scripts are not supported by the build runner");
         }
-        for (TestStep step : testCase.steps) {
+        if (testCase.steps.isEmpty()) {
+            throw run.failure(null, null, "the test case has no steps: a case that runs nothing proves nothing");
+        }
+        boolean loops = testCase.steps.stream().anyMatch(s -> s.type.equals("goto"));
+        if (loops && testCase.timeoutMillis <= 0) {
+            throw run.failure(null, null, "a test case with a Conditional Goto step needs a timeout (TestCase Options), so its loop is bounded");
+        }
+        long started = System.nanoTime();
+        String lastResponseStep = null;
+        for (int i = 0; i < testCase.steps.size(); i++) {
+            TestStep step = testCase.steps.get(i);
             if (step.disabled) {
                 throw run.failure(step, null, "disabled step; the build runs every step, so enable or delete it");
             }
+            if (loops && (System.nanoTime() - started) / 1_000_000 > testCase.timeoutMillis) {
+                throw run.failure(step, lastResponseStep == null ? null : run.results.get(lastResponseStep),
+                        "the test case ran longer than its timeout of " + testCase.timeoutMillis + " ms");
+            }
             switch (step.type) {
-                case "request" -> runRequest(run, step);
+                case "request" -> {
+                    runRequest(run, step);
+                    lastResponseStep = step.name;
+                }
                 case "transfer" -> runTransfers(run, step);
                 case "properties" -> run.stepProperties.put(step.name, new LinkedHashMap<>(step.stepProperties()));
                 case "delay" -> delay(run, step);
+                case "goto" -> {
+                    String target = gotoTarget(run, step, lastResponseStep);
+                    if (target != null) {
+                        i = indexOf(run, step, target) - 1;
+                    }
+                }
                 default -> throw run.failure(step, null, "step type '" + step.type + "' is not supported by the build runner");
             }
         }
         return run;
+    }
+
+    /**
+     * SoapUI's Conditional Goto: the XPath conditions are evaluated in order against the response of the closest
+     * preceding request step; the first that is true names the step to continue with (null: go on).
+     */
+    private static String gotoTarget(CaseRun run, TestStep step, String lastResponseStep) {
+        if (lastResponseStep == null) {
+            throw run.failure(step, null, "Conditional Goto without a request step before it");
+        }
+        StepResult previous = run.results.get(lastResponseStep);
+        List<TestStep.GotoCondition> conditions = step.gotoConditions();
+        if (conditions.isEmpty()) {
+            throw run.failure(step, null, "Conditional Goto without conditions");
+        }
+        for (TestStep.GotoCondition c : conditions) {
+            if (!"XPATH".equals(c.type())) {
+                throw run.failure(step, previous, "Conditional Goto condition '" + c.name() + "' of type '" + c.type()
+                        + "' is not supported by the build runner (XPATH only)");
+            }
+            String value;
+            try {
+                value = SoapUiXPath.of(run.expand(c.expression())).evaluate(parsedResponse(previous));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw run.failure(step, previous, "condition '" + c.name() + "': " + e.getMessage());
+            }
+            if ("true".equals(value)) {
+                return c.targetStep();
+            }
+        }
+        return null;
+    }
+
+    private static int indexOf(CaseRun run, TestStep step, String target) {
+        for (int k = 0; k < run.testCase.steps.size(); k++) {
+            if (run.testCase.steps.get(k).name.equals(target)) {
+                return k;
+            }
+        }
+        throw run.failure(step, null, "Conditional Goto target step '" + target + "' does not exist");
     }
 
     private static void delay(CaseRun run, TestStep step) {
@@ -232,6 +295,9 @@ public final class SoapUiRunner {
                 return body == null ? "not a SOAP " + (iface.soap12() ? "1.2" : "1.1") + " envelope with a Body" : null;
             }
             case "Not SOAP Fault Assertion" -> {
+                if (body(iface, result) == null) {
+                    return "not a SOAP " + (iface.soap12() ? "1.2" : "1.1") + " envelope with a Body, so not a SOAP response at all";
+                }
                 Element fault = fault(iface, result);
                 return fault == null ? null : "response is a SOAP Fault: " + SoapUiXPath.serialize(fault);
             }
@@ -251,7 +317,7 @@ public final class SoapUiRunner {
                 return "HTTP status " + result.status + " is not one of " + codes;
             }
             case "XPath Match" -> {
-                return xpathMatch(a, result, run);
+                return xpathMatch(a, iface, result, run);
             }
             case "Schema Compliance" -> {
                 return schemaCompliance(a, iface, result);
@@ -275,7 +341,7 @@ public final class SoapUiRunner {
         }
     }
 
-    private static String xpathMatch(Assertion a, StepResult result, CaseRun run) {
+    private String xpathMatch(Assertion a, WsdlInterface iface, StepResult result, CaseRun run) {
         String path = a.configuration.get("path");
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("XPath Match without a path");
@@ -284,6 +350,13 @@ public final class SoapUiRunner {
         boolean wildcards = Boolean.parseBoolean(a.configuration.get("allowWildcards"));
         Document doc = parsedResponse(result);
         SoapUiXPath xpath = SoapUiXPath.of(run.expand(path));
+        if (xpath.aggregates()) {
+            List<String> unknown = xpath.undeclaredNames(declaredNames(iface));
+            if (!unknown.isEmpty()) {
+                return "XPath " + xpath.expression + " names " + unknown + ", which no schema of the contract (nor SOAP) declares:"
+                        + " a count() or boolean() over a wrong path passes without checking anything";
+            }
+        }
         String actual = xpath.evaluate(doc);
         if (actual == null) {
             return "XPath " + xpath.expression + " selected nothing; expected '" + expected + "'";
@@ -341,6 +414,50 @@ public final class SoapUiRunner {
             }
         }
         return null;
+    }
+
+    private final Map<String, ContractNames> contractNames = new HashMap<>();
+
+    /** Element names an XPath may test: those the interface's cached schemas declare, and the SOAP envelope's. */
+    ContractNames declaredNames(WsdlInterface iface) {
+        return contractNames.computeIfAbsent(iface.name, k -> ContractNames.of(iface));
+    }
+
+    /** The element names (global and local) of every xs:schema in the cached definition, by target namespace. */
+    record ContractNames(Map<String, java.util.Set<String>> byNamespace) implements java.util.function.BiPredicate<String, String> {
+        static ContractNames of(WsdlInterface iface) {
+            Map<String, java.util.Set<String>> names = new HashMap<>();
+            names.put(SOAP11, java.util.Set.of("Envelope", "Header", "Body", "Fault"));
+            names.put("", java.util.Set.of("faultcode", "faultstring", "faultactor", "detail")); // SOAP 1.1 fault children
+            names.put(SOAP12, java.util.Set.of("Envelope", "Header", "Body", "Fault", "Code", "Value", "Subcode", "Reason",
+                    "Text", "Node", "Role", "Detail"));
+            for (Map.Entry<String, String> part : iface.parts.entrySet()) {
+                Document doc;
+                try {
+                    doc = SoapUiXPath.parse(part.getValue());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cached part " + part.getKey() + " is not XML: " + e.getMessage(), e);
+                }
+                NodeList schemas = doc.getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, "schema");
+                for (int i = 0; i < schemas.getLength(); i++) {
+                    Element schema = (Element) schemas.item(i);
+                    java.util.Set<String> set = names.computeIfAbsent(schema.getAttribute("targetNamespace"), ns -> new java.util.HashSet<>());
+                    NodeList elements = schema.getElementsByTagNameNS(XMLConstants.W3C_XML_SCHEMA_NS_URI, "element");
+                    for (int k = 0; k < elements.getLength(); k++) {
+                        String name = ((Element) elements.item(k)).getAttribute("name");
+                        if (!name.isEmpty()) {
+                            set.add(name);
+                        }
+                    }
+                }
+            }
+            return new ContractNames(names);
+        }
+
+        @Override
+        public boolean test(String namespace, String local) {
+            return byNamespace.getOrDefault(namespace, java.util.Set.of()).contains(local);
+        }
     }
 
     /** The schema of the interface's cached definition: every xs:schema inside its WSDL parts, imports resolved in the cache. */

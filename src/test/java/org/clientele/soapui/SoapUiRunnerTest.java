@@ -68,13 +68,18 @@ class SoapUiRunnerTest {
 
     // ------------------------------------------------------------ a small project written like SoapUI writes one
 
-    static String project(String steps) {
+    static String project(String caseAttributes, String steps) {
         return """
                 <con:soapui-project name="T" xmlns:con="http://eviware.com/soapui/config" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
                   <con:interface xsi:type="con:WsdlInterface" name="B" bindingName="{urn:test}B" soapVersion="1_1" type="wsdl">
                     <con:operation name="op" action="urn:test:op"/>
+                    <con:definitionCache type="TEXT" rootPart="urn:test.xsd"><con:part><con:url>urn:test.xsd</con:url><con:content><![CDATA[
+                      <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:test" elementFormDefault="qualified">
+                        <xs:element name="answer"><xs:complexType><xs:sequence><xs:element name="id" type="xs:int"/>
+                          <xs:element name="name" type="xs:string" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element>
+                      </xs:schema>]]></con:content><con:type>http://www.w3.org/2001/XMLSchema</con:type></con:part></con:definitionCache>
                   </con:interface>
-                  <con:testSuite name="Suite"><con:testCase name="Case">%s
+                  <con:testSuite name="Suite"><con:testCase name="Case"%s>%s
                     <con:properties><con:property><con:name>id</con:name><con:value/></con:property>
                       <con:property><con:name>greeting</con:name><con:value>Hello ${#TestSuite#who}</con:value></con:property></con:properties>
                   </con:testCase><con:properties><con:property><con:name>who</con:name><con:value>${#Project#user}</con:value></con:property></con:properties></con:testSuite>
@@ -87,7 +92,11 @@ class SoapUiRunnerTest {
                     <con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>
                   </con:outgoing>
                   <con:outgoing><con:name>signing</con:name><con:entry type="Signature" username="k" password="p"/></con:outgoing></con:wssContainer>
-                </con:soapui-project>""".formatted(steps);
+                </con:soapui-project>""".formatted(caseAttributes, steps);
+    }
+
+    static String project(String steps) {
+        return project("", steps);
     }
 
     static String request(String name, String body, String wss, String assertions) {
@@ -251,6 +260,115 @@ class SoapUiRunnerTest {
         assertTrue(signature.getMessage().contains("entry type 'Signature' is not supported"), signature.getMessage());
         SoapUiFailure unknown = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "nope", assertion("SOAP Response")))));
         assertTrue(unknown.getMessage().contains("unknown outgoing WS-Security configuration 'nope'"), unknown.getMessage());
+    }
+
+    // ------------------------------------------------------------ assertions that could pass without checking anything
+
+    @Test
+    void aCountOrBooleanOverANameTheContractDoesNotDeclareFails() throws IOException {
+        run(project(request("Get", "<x/>", "", xpathMatch("declared", "count(//r:answer/r:name)", "2")
+                + xpathMatch("declared boolean", "boolean(//r:answer[r:id = '42'])", "true"))));
+        for (String path : List.of("count(//r:answers)", "count(//r:answer/r:nmae)", "boolean(//r:answer/r:idd)",
+                "count(//answer)", "not(//r:answer/r:missing)")) {
+            SoapUiFailure f = assertThrows(SoapUiFailure.class,
+                    () -> run(project(request("Get", "<x/>", "", xpathMatch("wrong path", path, path.startsWith("count") ? "0" : "false")))),
+                    path + " passes although its path names an undeclared element");
+            assertTrue(f.getMessage().contains("which no schema of the contract"), f.getMessage());
+        }
+    }
+
+    @Test
+    void everyCountAndBooleanAssertionOfTheProjectNamesDeclaredElementsOnly() throws IOException {
+        SoapUiProject p = SoapUiProject.read(SoapUiProjectCoverageTest.PROJECT);
+        SoapUiRunner runner = new SoapUiRunner(p, Map.of());
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (SoapUiProject.TestSuite suite : p.suites) {
+            for (SoapUiProject.TestCase c : suite.cases) {
+                for (SoapUiProject.TestStep step : c.steps) {
+                    if (!step.type.equals("request")) {
+                        continue;
+                    }
+                    SoapUiProject.Request request = step.request();
+                    for (SoapUiProject.Assertion a : request.assertions) {
+                        String path = a.configuration.get("path");
+                        if (!a.type.equals("XPath Match") || path == null) {
+                            continue;
+                        }
+                        SoapUiXPath xpath = SoapUiXPath.of(path.replaceAll("\\$\\{[^}]*}", "1"));
+                        if (xpath.aggregates()) {
+                            checked++;
+                            List<String> unknown = xpath.undeclaredNames(runner.declaredNames(p.interfaces.get(request.interfaceName)));
+                            if (!unknown.isEmpty()) {
+                                wrong.add(suite.name + " / " + c.name + " / " + step.name + " [" + a.name + "]: " + unknown);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 30, "count()/boolean() assertions found: " + checked);
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void notSoapFaultNeedsASoapEnvelope() {
+        responseBody = "<html><body>Service Unavailable</body></html>";
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "", assertion("Not SOAP Fault Assertion")))));
+        assertTrue(f.getMessage().contains("not a SOAP 1.1 envelope"), f.getMessage());
+        responseBody = "plain text";
+        assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "", assertion("Not SOAP Fault Assertion")))));
+    }
+
+    @Test
+    void aTestCaseWithoutStepsFails() {
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project("")));
+        assertTrue(f.getMessage().contains("has no steps"), f.getMessage());
+    }
+
+    // ------------------------------------------------------------ Conditional Goto: polling, bounded by the case's timeout
+
+    static String gotoStep(String name, String condition, String target) {
+        return "<con:testStep type=\"goto\" name=\"" + name + "\"><con:config xsi:type=\"con:GotoStepConfig\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+                + "<con:condition><con:name>again</con:name><con:expression>declare namespace r='urn:test';\n" + condition
+                + "</con:expression><con:targetStep>" + target + "</con:targetStep><con:type>XPATH</con:type></con:condition></con:config></con:testStep>";
+    }
+
+    static String delayStep(String name, int millis) {
+        return "<con:testStep type=\"delay\" name=\"" + name + "\"><con:config><delay>" + millis + "</delay></con:config></con:testStep>";
+    }
+
+    @Test
+    void aConditionalGotoPollsUntilItsConditionIsFalse() throws IOException {
+        String notYet = "<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body><r:answer xmlns:r='urn:test'><r:id>0</r:id></r:answer></soap:Body></soap:Envelope>";
+        responseBody = notYet;
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = (received.size() < 3 ? notYet : RESPONSE).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        run(project(" timeout=\"10000\"", delayStep("Wait", 10) + request("Poll", "<x/>", "", assertion("SOAP Response"))
+                + gotoStep("Again", "//r:answer/r:id = '0'", "Wait")
+                + request("Check", "<x/>", "", xpathMatch("id", "//r:answer/r:id", "42"))));
+        assertEquals(4, received.size(), "three polls, the third saw the answer, then the check");
+    }
+
+    @Test
+    void aConditionalGotoLoopIsBoundedByTheTestCaseTimeout() {
+        Instant start = Instant.now();
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> run(project(" timeout=\"500\"",
+                delayStep("Wait", 20) + request("Poll", "<x/>", "", assertion("SOAP Response"))
+                        + gotoStep("Forever", "count(//r:answer) = 1", "Wait"))));
+        assertTrue(f.getMessage().contains("longer than its timeout of 500 ms"), f.getMessage());
+        assertTrue(Duration.between(start, Instant.now()).toSeconds() < 30);
+        SoapUiFailure unbounded = assertThrows(SoapUiFailure.class, () -> run(project(
+                request("Poll", "<x/>", "", assertion("SOAP Response")) + gotoStep("Forever", "count(//r:answer) = 1", "Poll"))));
+        assertTrue(unbounded.getMessage().contains("needs a timeout"), unbounded.getMessage());
     }
 
     // ------------------------------------------------------------ schema compliance against the real project's definition cache

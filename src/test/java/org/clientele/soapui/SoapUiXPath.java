@@ -57,6 +57,52 @@ public final class SoapUiXPath {
         return new SoapUiXPath(source);
     }
 
+    private static final Pattern AGGREGATE = Pattern.compile("\\b(count|boolean|not)\\s*\\(");
+    private static final Pattern LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+    private static final Pattern NAME = Pattern.compile("([A-Za-z_][\\w.\\-]*)(?::([A-Za-z_][\\w.\\-]*))?");
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("and", "or", "div", "mod");
+
+    /** Whether the expression gives a count or a truth value: those pass on a wrong path instead of selecting nothing. */
+    public boolean aggregates() {
+        return AGGREGATE.matcher(expression).find();
+    }
+
+    /**
+     * The element name tests of the expression that {@code declared} does not contain, as {namespace}local (an
+     * unprefixed name, which selects nothing in a namespaced document, as {}local). Function names, node tests,
+     * axes, attributes, variables, operators and string literals are not name tests.
+     */
+    public java.util.List<String> undeclaredNames(java.util.function.BiPredicate<String, String> declared) {
+        String e = LITERAL.matcher(expression).replaceAll("''");
+        java.util.List<String> unknown = new java.util.ArrayList<>();
+        Matcher m = NAME.matcher(e);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            char before = start > 0 ? e.charAt(start - 1) : ' ';
+            if (before == '@' || before == '$' || Character.isDigit(before) || before == '.' && start > 1 && Character.isDigit(e.charAt(start - 2))) {
+                continue;
+            }
+            String rest = e.substring(end).stripLeading();
+            if (rest.startsWith("(") || rest.startsWith("::")) {
+                continue; // a function, a node type test or an axis
+            }
+            String prefix = m.group(2) == null ? null : m.group(1);
+            String local = m.group(2) == null ? m.group(1) : m.group(2);
+            if (prefix == null && OPERATORS.contains(local)) {
+                continue;
+            }
+            String ns = prefix == null ? "" : namespaces.get(prefix);
+            if (ns == null) {
+                throw new IllegalArgumentException("XPath prefix '" + prefix + "' is not declared (declare namespace " + prefix + "='...';)");
+            }
+            if (!declared.test(ns, local)) {
+                unknown.add("{" + ns + "}" + local);
+            }
+        }
+        return unknown;
+    }
+
     /** The result as a string, or null when the expression selects no node. */
     public String evaluate(Document doc) {
         XPath xp = XPathFactory.newInstance().newXPath();
