@@ -197,6 +197,10 @@ class ContractDocumentationTest {
         } else {
             faults.stream().filter(f -> !codes.contains(f)).forEach(f -> problems.add(name + " names unknown fault code " + f));
         }
+        List<String> itemErrors = sentence(doc, "Item errors:");
+        if (itemErrors != null) {
+            itemErrors.stream().filter(f -> !codes.contains(f)).forEach(f -> problems.add(name + " names unknown item error code " + f));
+        }
         return problems;
     }
 
@@ -209,8 +213,9 @@ class ContractDocumentationTest {
         if (start < 0) {
             return null;
         }
-        int end = doc.indexOf('.', start);
-        String list = doc.substring(start + label.length(), end < 0 ? doc.length() : end).replaceAll("\\([^)]*\\)", "");
+        String after = doc.substring(start + label.length()).replaceAll("\\([^)]*\\)", "");
+        int end = after.indexOf('.');
+        String list = end < 0 ? after : after.substring(0, end);
         return Arrays.stream(list.split("[,;]")).map(String::strip).map(s -> s.split("\\s+")[0]).filter(s -> !s.isEmpty()).toList();
     }
 
