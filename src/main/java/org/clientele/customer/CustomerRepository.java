@@ -108,11 +108,16 @@ public class CustomerRepository {
             jpql.append(" and c.deleted = false");
         }
         if (q.nameContains() != null) {
+            // LIKE on the lower-cased copy of the name: PostgreSQL answers it from the trigram index on name_lower
+            // (V7, pg_trgm); H2 scans name_lower
             jpql.append(" and c.nameLower like :name escape '!'");
             params.put("name", "%" + likeEscape(q.nameContains().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         if (q.email() != null) {
-            jpql.append(" and (c.emailLower = :email or exists (select 1 from Contact p where p.customer = c and p.emailLower = :email))");
+            // an id set from the two e-mail indexes (customer, contact) rather than "email = x or exists (...)":
+            // with the OR, PostgreSQL can use neither index and filters every customer in id order
+            jpql.append(" and c.id in (select e.id from Customer e where e.emailLower = :email"
+                    + " union select p.customer.id from Contact p where p.emailLower = :email)");
             params.put("email", q.email().toLowerCase(java.util.Locale.ROOT));
         }
         if (q.phone() != null) {
