@@ -114,11 +114,15 @@ public class CustomerRepository {
             params.put("name", "%" + likeEscape(q.nameContains().toLowerCase(java.util.Locale.ROOT)) + "%");
         }
         if (q.email() != null) {
-            // an id set from the two e-mail indexes (customer, contact) rather than "email = x or exists (...)":
-            // with the OR, PostgreSQL can use neither index and filters every customer in id order
-            jpql.append(" and c.id in (select e.id from Customer e where e.emailLower = :email"
-                    + " union select p.customer.id from Contact p where p.emailLower = :email)");
-            params.put("email", q.email().toLowerCase(java.util.Locale.ROOT));
+            // The ids come first from the two e-mail indexes (customer, contact), rather than from
+            // "email = x or exists (...)" in this query: with the OR, PostgreSQL can use neither index and filters
+            // every customer in id order (the cost grows with the table); a union subquery is not JPA-compliant JPQL.
+            Set<Long> ids = emailMatches(q.email().toLowerCase(java.util.Locale.ROOT));
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            jpql.append(" and c.id in :ids");
+            params.put("ids", ids);
         }
         if (q.phone() != null) {
             jpql.append(" and c.phone = :phone");
@@ -140,6 +144,15 @@ public class CustomerRepository {
         TypedQuery<Customer> query = em.createQuery(jpql.toString(), Customer.class).setMaxResults(limit);
         params.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /** Ids of the customers whose own or one of whose contacts' e-mail is the given lower-cased address. */
+    private Set<Long> emailMatches(String email) {
+        Set<Long> ids = new java.util.TreeSet<>(em.createQuery("select c.id from Customer c where c.emailLower = :email", Long.class)
+                .setParameter("email", email).setFlushMode(FlushModeType.COMMIT).getResultList());
+        ids.addAll(em.createQuery("select p.customer.id from Contact p where p.emailLower = :email", Long.class)
+                .setParameter("email", email).setFlushMode(FlushModeType.COMMIT).getResultList());
+        return ids;
     }
 
     /** One page of a customer's interactions, newest first, starting after (at, id) when given. */
