@@ -99,8 +99,10 @@ public final class Benchmark {
                 for (int n : config.clients()) {
                     StepResult r = runner.run(scenario, n, size);
                     results.add(r);
-                    System.out.printf("  %-28s %2d clients: %8.1f calls/s %9.1f records/s  p50 %6.1f  p99 %7.1f ms  errors %d%n",
-                            r.scenario(), n, r.callsPerSecond(), r.recordsPerSecond(), r.p50(), r.p99(), r.errors());
+                    // the end time (UTC) lets a profile taken on the server be cut to one step
+                    System.out.printf("  %-28s %2d clients: %8.1f calls/s %9.1f records/s  p50 %6.1f  p99 %7.1f ms  errors %d  (ended %s)%n",
+                            r.scenario(), n, r.callsPerSecond(), r.recordsPerSecond(), r.p50(), r.p99(), r.errors(),
+                            java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
                 }
             }
             if (last && config.soakSeconds() > 0) {

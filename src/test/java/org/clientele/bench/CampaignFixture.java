@@ -26,13 +26,17 @@ import org.clientele.ws.customer.FindCustomersResponse;
 
 /**
  * The campaign whose statistics and responses are measured: an ACTIVE campaign named after the seed and member
- * count, whose members are the first customers of the data set (by id), added through the API with
- * addCampaignMembers batches of 200 once and reused by later runs (adding an existing member is not an error, so an
- * interrupted set-up simply resumes).
+ * count, whose members are the first customers of the data set (by id), each on its own and through each of its
+ * contacts (so 100,000 members need about 33,000 customers), added through the API with addCampaignMembers batches
+ * of 200 once and reused by later runs (adding an existing member is not an error, so an interrupted set-up simply
+ * resumes).
  */
 final class CampaignFixture {
-    /** The campaign, its members' customer ids, and how long the set-up took (0 when reused). */
-    record Prepared(long campaignId, long[] memberCustomerIds, boolean reused, double seconds) {
+    /**
+     * The campaign, its members (customer id and contact id, 0 for the customer on its own), and how long the
+     * set-up took (0 when reused).
+     */
+    record Prepared(long campaignId, long[] memberCustomerIds, long[] memberContactIds, boolean reused, double seconds) {
     }
 
     private final BenchConfig config;
@@ -45,23 +49,25 @@ final class CampaignFixture {
 
     Prepared prepare(int dataSetSize) throws Exception {
         long start = System.nanoTime();
-        int members = Math.min(config.campaignMembers(), dataSetSize);
-        String name = "bench-campaign-s" + config.seed() + "-" + members;
+        int members = Math.min(config.campaignMembers(), 2 * dataSetSize);
+        String name = "bench-members-s" + config.seed() + "-" + members;
         CampaignPortType marketing = clients.campaigns(BenchClients.MARKETING_USER);
         long campaignId = findOrCreate(marketing, name);
-        long[] customerIds = firstCustomerIds(members);
+        long[] customerIds = new long[members];
+        long[] contactIds = new long[members];
+        firstMembers(customerIds, contactIds);
         GetCampaignStatistics get = new GetCampaignStatistics();
         get.setCampaignId(campaignId);
         long present = marketing.getCampaignStatistics(get).getStatistics().getMembers();
         boolean reused = present >= members;
         if (!reused) {
             System.out.printf(Locale.ROOT, "  campaign %d (%s): adding %,d members (%,d there)%n", campaignId, name, members, present);
-            addMembers(campaignId, customerIds);
+            addMembers(campaignId, customerIds, contactIds);
         }
         double seconds = reused ? 0 : (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "  campaign %d with %,d members %s%n", campaignId, members,
                 reused ? "reused" : String.format(Locale.ROOT, "set up in %.1f s", seconds));
-        return new Prepared(campaignId, customerIds, reused, seconds);
+        return new Prepared(campaignId, customerIds, contactIds, reused, seconds);
     }
 
     private long findOrCreate(CampaignPortType port, String name) throws Exception {
@@ -88,10 +94,10 @@ final class CampaignFixture {
         return result.get(0).getId();
     }
 
-    /** Ids of the data set's first customers in id order (findCustomers without filters, pages of 1,000). */
-    private long[] firstCustomerIds(int count) throws Exception {
+    /** The data set's first customers in id order, each on its own and through each contact (findCustomers, pages of 1,000). */
+    private void firstMembers(long[] customerIds, long[] contactIds) throws Exception {
         CustomerPortType port = clients.customers();
-        long[] ids = new long[count];
+        int count = customerIds.length;
         int n = 0;
         String token = null;
         while (n < count) {
@@ -101,7 +107,14 @@ final class CampaignFixture {
             FindCustomersResponse page = port.findCustomers(find);
             for (Customer c : page.getCustomer()) {
                 if (n < count) {
-                    ids[n++] = c.getId();
+                    customerIds[n] = c.getId();
+                    contactIds[n++] = 0;
+                }
+                for (org.clientele.ws.customer.Contact contact : c.getData().getContact()) {
+                    if (n < count && contact.getId() != null) {
+                        customerIds[n] = c.getId();
+                        contactIds[n++] = contact.getId();
+                    }
                 }
             }
             token = page.getNextPageToken();
@@ -110,12 +123,11 @@ final class CampaignFixture {
             }
         }
         if (n < count) {
-            throw new IllegalStateException("only " + n + " customers for a campaign of " + count + " members");
+            throw new IllegalStateException("only " + n + " memberships for a campaign of " + count + " members");
         }
-        return ids;
     }
 
-    private void addMembers(long campaignId, long[] customerIds) throws Exception {
+    private void addMembers(long campaignId, long[] customerIds, long[] contactIds) throws Exception {
         int batches = (customerIds.length + Loader.BATCH - 1) / Loader.BATCH;
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(config.loaderThreads());
@@ -130,6 +142,7 @@ final class CampaignFixture {
                             MemberRef member = new MemberRef();
                             member.setCampaignId(campaignId);
                             member.setCustomerId(customerIds[i]);
+                            member.setContactId(contactIds[i] == 0 ? null : contactIds[i]);
                             add.getMember().add(member);
                         }
                         Loader.requireSuccess(port.addCampaignMembers(add).getResult());

@@ -202,6 +202,7 @@ final class Scenarios {
         }));
         if (campaign != null) {
             long[] members = campaign.memberCustomerIds();
+            long[] contacts = campaign.memberContactIds();
             scenarios.add(new Scenario("recordCampaignResponses-200", "recordCampaignResponses, 200 responses of"
                     + " members of the measured campaign (a stage already recorded succeeds unchanged)", (w, n) -> {
                 CampaignPortType port = clients.campaigns(config.user());
@@ -219,6 +220,7 @@ final class Scenarios {
                         r.setClientRef(String.valueOf(i));
                         r.setCampaignId(campaign.campaignId());
                         r.setCustomerId(members[member]);
+                        r.setContactId(contacts[member] == 0 ? null : contacts[member]);
                         r.setStage(stage);
                         r.setRespondedAt(now);
                         if (stage == ResponseStage.CONVERTED) {
