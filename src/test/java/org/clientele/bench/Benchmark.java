@@ -119,9 +119,10 @@ public final class Benchmark {
         Report.write(run, config.outputDir());
         int largest = config.sizes().get(config.sizes().size() - 1);
         Chart.write(results.stream().filter(r -> r.customers() == largest).toList(), config.outputDir().resolve("throughput.png"));
+        Chart.writeGrowth(growth, config.outputDir().resolve("growth.png"));
         System.out.println();
         System.out.print(Report.table(run));
-        System.out.println("written: " + config.outputDir().toAbsolutePath() + "/{results.txt,results.json,results.csv,throughput.png}");
+        System.out.println("written: " + config.outputDir().toAbsolutePath() + "/{results.txt,results.json,results.csv,throughput.png,growth.png}");
         if (warmupErrors > 0) {
             System.out.println("FAILED: " + warmupErrors + " call(s) failed during the server warm-up");
             return 1;
