@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,14 +21,31 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseMigrator {
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class.getName());
 
+    /**
+     * The portable migrations in {@code db/migration}, then those of the database in use in
+     * {@code db/vendor/postgresql} or {@code db/vendor/h2} (each database sees one V7 with the indexes it supports).
+     */
+    public static String[] locations(String databaseProductName) {
+        String product = databaseProductName.toLowerCase(Locale.ROOT);
+        String vendor = product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2"
+                : product.replaceAll("[^a-z0-9]", "");
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor};
+    }
+
     @Resource(lookup = "java:jboss/datasources/ClienteleDS")
     DataSource dataSource;
 
     @PostConstruct
     void migrate() {
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the database's product name", e);
+        }
         MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(locations(product))
                 .load()
                 .migrate();
         LOG.info(() -> "Clientele schema at version " + result.targetSchemaVersion + " ("

@@ -12,6 +12,8 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
 import org.apache.wss4j.dom.handler.WSHandlerConstants;
+import org.clientele.ws.campaign.CampaignPortType;
+import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.status.StatusPortType;
 import org.clientele.ws.sync.SyncPortType;
@@ -24,12 +26,23 @@ final class BenchClients {
         this.config = config;
     }
 
+    /** The user of the marketing set-up (creating the measured campaign and adding its members). */
+    static final String MARKETING_USER = "it-marketing";
+
     CustomerPortType customers() {
-        return secured(CustomerPortType.class, "/clientele/CustomerService");
+        return secured(CustomerPortType.class, "/clientele/CustomerService", config.user());
     }
 
     SyncPortType sync() {
-        return secured(SyncPortType.class, "/clientele/SyncService");
+        return secured(SyncPortType.class, "/clientele/SyncService", config.user());
+    }
+
+    CasePortType cases() {
+        return secured(CasePortType.class, "/clientele/CaseService", config.user());
+    }
+
+    CampaignPortType campaigns(String user) {
+        return secured(CampaignPortType.class, "/clientele/CampaignService", user);
     }
 
     StatusPortType status() {
@@ -41,7 +54,7 @@ final class BenchClients {
         return port;
     }
 
-    private <T> T secured(Class<T> sei, String path) {
+    private <T> T secured(Class<T> sei, String path, String user) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
         factory.setAddress(config.url() + path);
@@ -49,7 +62,7 @@ final class BenchClients {
         Client client = ClientProxy.getClient(port);
         Map<String, Object> wss = new HashMap<>();
         wss.put(WSHandlerConstants.ACTION, WSHandlerConstants.TIMESTAMP + " " + WSHandlerConstants.USERNAME_TOKEN);
-        wss.put(WSHandlerConstants.USER, config.user());
+        wss.put(WSHandlerConstants.USER, user);
         wss.put(WSHandlerConstants.PASSWORD_TYPE, "PasswordDigest");
         wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_NONCE, "true");
         wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_CREATED, "true");

@@ -47,14 +47,14 @@ public final class Benchmark {
      * is reused rather than loaded, and the ratios between scenarios shift from run to run. Returns the errors seen.
      */
     private static long warmUpServer(BenchConfig config, List<Scenario> scenarios) throws Exception {
-        if (config.serverWarmupSeconds() <= 0) {
+        if (config.serverWarmupSeconds() <= 0 || scenarios.isEmpty()) {
             return 0;
         }
         System.out.println("Warming the server up: every scenario for " + config.serverWarmupSeconds() + " s at 4 clients (not measured)");
         StepRunner warmup = new StepRunner(config.withWindow(0, config.serverWarmupSeconds()));
         long errors = 0;
         for (Scenario scenario : scenarios) {
-            errors += warmup.run(scenario, 4).errors();
+            errors += warmup.run(scenario, 4, 0).errors();
         }
         return errors;
     }
@@ -62,36 +62,67 @@ public final class Benchmark {
     private static int run(BenchConfig config) throws Exception {
         String started = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         BenchClients clients = new BenchClients(config);
-        System.out.println("Clientele benchmark against " + config.url() + ", clients " + config.clients()
-                + ", warm-up " + config.warmupSeconds() + " s, measured " + config.measureSeconds() + " s");
+        System.out.println("Clientele benchmark against " + config.url() + ", data-set sizes " + config.sizes() + ", clients "
+                + config.clients() + ", warm-up " + config.warmupSeconds() + " s, measured " + config.measureSeconds() + " s");
         clients.status().ping(new Ping());
         ServerHeap heap = new ServerHeap(config);
         OptionalLong heapStart = heap.afterGc();
-        System.out.println("Loading " + config.customers() + " customers (seed " + config.seed() + ")");
-        Loader.Loaded loaded = new Loader(config, clients).load();
-        System.out.printf("  %s%n", loaded.reused() ? "reused the loaded data set"
-                : String.format("loaded %d customers in %.1f s (%.0f/s)", loaded.written(), loaded.seconds(), loaded.perSecond()));
-        List<Scenario> scenarios = Scenarios.all(config, clients, loaded);
-        long warmupErrors = warmUpServer(config, scenarios);
         List<StepResult> results = new ArrayList<>();
+        List<Loader.Loaded> loads = new ArrayList<>();
+        List<Soak.Minute> soak = new ArrayList<>();
+        CampaignFixture.Prepared campaign = null;
+        long warmupErrors = 0;
+        Loader loader = new Loader(config, clients);
         StepRunner runner = new StepRunner(config);
-        for (Scenario scenario : scenarios) {
-            for (int n : config.clients()) {
-                StepResult r = runner.run(scenario, n);
-                results.add(r);
-                System.out.printf("  %-20s %2d clients: %8.1f calls/s %9.1f records/s  p50 %6.1f  p99 %7.1f ms  errors %d%n",
-                        r.scenario(), n, r.callsPerSecond(), r.recordsPerSecond(), r.p50(), r.p99(), r.errors());
+        for (int phase = 0; phase < config.sizes().size(); phase++) {
+            int size = config.sizes().get(phase);
+            boolean last = phase == config.sizes().size() - 1;
+            System.out.printf("Data set of %,d customers (seed %d)%n", size, config.seed());
+            Loader.Loaded loaded = loader.load(size);
+            loads.add(loaded);
+            System.out.printf("  %s%n", loaded.reused() ? "reused the loaded data set"
+                    : String.format("loaded %d customers in %.1f s (%.0f/s)", loaded.written(), loaded.seconds(), loaded.perSecond()));
+            List<Scenario> scenarios = new ArrayList<>(Scenarios.growth(config, clients, loaded));
+            if (last) {
+                if (Scenarios.needsCampaign(config)) {
+                    campaign = new CampaignFixture(config, clients).prepare(size);
+                }
+                List<Scenario> others = Scenarios.others(config, clients, loaded, campaign);
+                // ping first: the stack's baseline; the writes after the reads, so the reads see the loaded set
+                others.stream().filter(s -> s.name().equals("ping")).findFirst().ifPresent(p -> scenarios.add(0, p));
+                others.stream().filter(s -> !s.name().equals("ping")).forEach(scenarios::add);
+            }
+            if (phase == 0) {
+                warmupErrors += warmUpServer(config, scenarios);
+            }
+            for (Scenario scenario : scenarios) {
+                for (int n : config.clients()) {
+                    StepResult r = runner.run(scenario, n, size);
+                    results.add(r);
+                    // the end time (UTC) lets a profile taken on the server be cut to one step
+                    System.out.printf("  %-28s %2d clients: %8.1f calls/s %9.1f records/s  p50 %6.1f  p99 %7.1f ms  errors %d  (ended %s)%n",
+                            r.scenario(), n, r.callsPerSecond(), r.recordsPerSecond(), r.p50(), r.p99(), r.errors(),
+                            java.time.LocalTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+                }
+            }
+            if (last && config.soakSeconds() > 0) {
+                List<Scenario> mix = new ArrayList<>(Scenarios.growth(config.withScenarios(List.of("all")), clients, loaded));
+                mix.addAll(Scenarios.others(config.withScenarios(List.of("all")), clients, loaded, campaign));
+                soak = new Soak(config, heap).run(mix);
             }
         }
         OptionalLong heapEnd = heap.afterGc();
-        List<Targets.Outcome> targets = Targets.evaluate(results);
-        Report.Run run = new Report.Run(started, config.url(), machine(), loaded, heapStart, heapEnd, results, targets,
-                config.warmupSeconds(), config.measureSeconds(), config.customers());
+        List<Targets.Growth> growth = Targets.growth(results);
+        List<Targets.Outcome> targets = Targets.evaluate(results, growth, soak);
+        Report.Run run = new Report.Run(started, config.url(), machine(), loads, campaign, heapStart, heapEnd, results, growth,
+                soak, targets, config.warmupSeconds(), config.measureSeconds());
         Report.write(run, config.outputDir());
-        Chart.write(results, config.outputDir().resolve("throughput.png"));
+        int largest = config.sizes().get(config.sizes().size() - 1);
+        Chart.write(results.stream().filter(r -> r.customers() == largest).toList(), config.outputDir().resolve("throughput.png"));
+        Chart.writeGrowth(growth, config.outputDir().resolve("growth.png"));
         System.out.println();
         System.out.print(Report.table(run));
-        System.out.println("written: " + config.outputDir().toAbsolutePath() + "/{results.txt,results.json,results.csv,throughput.png}");
+        System.out.println("written: " + config.outputDir().toAbsolutePath() + "/{results.txt,results.json,results.csv,throughput.png,growth.png}");
         if (warmupErrors > 0) {
             System.out.println("FAILED: " + warmupErrors + " call(s) failed during the server warm-up");
             return 1;

@@ -72,4 +72,56 @@ final class Chart {
             g.drawString(s.clients() + " cl.", bx, bottom + 14);
         }
     }
+
+    /** p99 at the smallest (light) and the largest (dark) data-set size, per concurrency, one panel per growth scenario. */
+    static void writeGrowth(List<Targets.Growth> growth, Path file) throws IOException {
+        if (growth.isEmpty()) {
+            return;
+        }
+        System.setProperty("java.awt.headless", "true");
+        Map<String, List<Targets.Growth>> byScenario = new LinkedHashMap<>();
+        for (Targets.Growth r : growth) {
+            byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r);
+        }
+        int rows = Math.max(1, (byScenario.size() + COLUMNS - 1) / COLUMNS);
+        BufferedImage image = new BufferedImage(PANEL_W * COLUMNS, PANEL_H * rows, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        int i = 0;
+        for (Map.Entry<String, List<Targets.Growth>> entry : byScenario.entrySet()) {
+            int x = (i % COLUMNS) * PANEL_W;
+            int y = (i / COLUMNS) * PANEL_H;
+            List<Targets.Growth> steps = entry.getValue();
+            double max = steps.stream().mapToDouble(s -> Math.max(s.p99Small(), s.p99Large())).max().orElse(1);
+            int left = x + 50, bottom = y + PANEL_H - 30, height = PANEL_H - 80, width = PANEL_W - 70;
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+            g.drawString(entry.getKey() + " p99 ms", x + 10, y + 20);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            g.drawString(String.format(Locale.ROOT, "light %,d / dark %,d customers", steps.get(0).small(), steps.get(0).large()),
+                    x + 10, y + 36);
+            g.drawLine(left, bottom, left + width, bottom);
+            g.drawLine(left, bottom, left, bottom - height);
+            int slot = width / Math.max(1, steps.size());
+            for (int k = 0; k < steps.size(); k++) {
+                Targets.Growth s = steps.get(k);
+                int bx = left + k * slot + slot / 6;
+                int bw = slot / 3;
+                int hs = max > 0 ? (int) Math.round(s.p99Small() / max * height) : 0;
+                int hl = max > 0 ? (int) Math.round(s.p99Large() / max * height) : 0;
+                g.setColor(new Color(150, 180, 225));
+                g.fillRect(bx, bottom - hs, bw, hs);
+                g.setColor(s.ratio() > Targets.GROWTH_LIMIT ? new Color(200, 60, 60) : new Color(40, 80, 160));
+                g.fillRect(bx + bw, bottom - hl, bw, hl);
+                g.setColor(Color.BLACK);
+                g.drawString(String.format(Locale.ROOT, "%.0f/%.0f", s.p99Small(), s.p99Large()), bx, bottom - Math.max(hs, hl) - 3);
+                g.drawString(s.clients() + " cl.", bx, bottom + 14);
+            }
+            i++;
+        }
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+    }
 }

@@ -14,7 +14,7 @@ final class StepRunner {
         this.config = config;
     }
 
-    StepResult run(Scenario scenario, int clients) throws Exception {
+    StepResult run(Scenario scenario, int clients, int customers) throws Exception {
         List<Scenario.Call> calls = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
             calls.add(scenario.factory().create(w, clients));
@@ -39,9 +39,12 @@ final class StepRunner {
         for (Thread thread : threads) {
             thread.join();
         }
+        for (Scenario.Call call : calls) {
+            call.close();
+        }
         Latencies all = new Latencies();
         latencies.forEach(all::addAll);
-        return new StepResult(scenario.name(), clients, config.measureSeconds(), callCount.get(), records.get(), errors.get(),
+        return new StepResult(scenario.name(), clients, customers, config.measureSeconds(), callCount.get(), records.get(), errors.get(),
                 all.percentileMillis(50), all.percentileMillis(95), all.percentileMillis(99), all.percentileMillis(100));
     }
 

@@ -32,7 +32,7 @@ public final class TestDatabase implements AutoCloseable {
         this.password = password;
         this.pgDatabase = pgDatabase;
         this.adminUrl = adminUrl;
-        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(url, user, password).locations(org.clientele.platform.DatabaseMigrator.locations(url.startsWith("jdbc:postgresql") ? "PostgreSQL" : "H2")).load().migrate();
         ParsedPersistenceXmlDescriptor unit = new ParsedPersistenceXmlDescriptor(null);
         unit.setName("clientele-test");
         unit.setTransactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
