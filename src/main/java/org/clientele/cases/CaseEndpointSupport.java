@@ -76,13 +76,13 @@ public abstract class CaseEndpointSupport implements CasePortType {
     public OpenCasesResponse openCases(OpenCases request) throws CrmFault {
         return mutation("openCases", caller -> {
             List<CaseDraft> drafts = new ArrayList<>();
-            for (NewCase c : request.getCase()) {
+            for (NewCase c : request.getSupportCase()) {
                 drafts.add(CaseMapper.draft(c.getData()));
             }
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "openCases", request,
                     c -> service.open(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "openCases", outcomes);
-            List<ItemResult> results = WireErrors.results(outcomes, request.getCase().stream().map(NewCase::getClientRef).toList());
+            List<ItemResult> results = WireErrors.results(outcomes, request.getSupportCase().stream().map(NewCase::getClientRef).toList());
             // number and due times of the opened cases (as they are now, also when the response is a replay)
             List<Long> ids = outcomes.stream().filter(ItemOutcome::success).map(ItemOutcome::id).toList();
             Map<Long, CaseService.View> views = service.viewsOf(ids);
@@ -118,7 +118,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
                 wire.setId(l.id());
                 wire.setNumber(l.number());
                 if (l.found() != null) {
-                    wire.setCase(CaseMapper.toWire(views.get(l.found().getId())));
+                    wire.setSupportCase(CaseMapper.toWire(views.get(l.found().getId())));
                 } else {
                     wire.setError(WireErrors.notFound(l.id() != null ? "Case " + l.id() + " does not exist"
                             : "No case has number " + l.number()));
@@ -134,7 +134,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
         return read(caller -> {
             Page<CaseService.View> page = service.find(caller, CaseMapper.query(request), request.getPageSize(), request.getPageToken());
             FindCasesResponse response = new FindCasesResponse();
-            page.items().forEach(v -> response.getCase().add(CaseMapper.toWire(v)));
+            page.items().forEach(v -> response.getSupportCase().add(CaseMapper.toWire(v)));
             response.setNextPageToken(page.nextPageToken());
             return response;
         });
@@ -143,12 +143,12 @@ public abstract class CaseEndpointSupport implements CasePortType {
     @Override
     public UpdateCasesResponse updateCases(UpdateCases request) throws CrmFault {
         return mutation("updateCases", caller -> {
-            List<CaseService.Change> changes = request.getCase().stream().map(CaseMapper::change).toList();
+            List<CaseService.Change> changes = request.getSupportCase().stream().map(CaseMapper::change).toList();
             List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCases", request,
                     c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
             audit.batch(caller, "updateCases", outcomes);
             UpdateCasesResponse response = new UpdateCasesResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCase().stream().map(CaseChange::getClientRef).toList()));
+            response.getResult().addAll(WireErrors.results(outcomes, request.getSupportCase().stream().map(CaseChange::getClientRef).toList()));
             return response;
         });
     }
@@ -161,7 +161,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
                     c, request.getCaseId(), request.getExpectedVersion(), target, request.getResolutionNote()))));
             audit.success(caller, "changeCaseStatus", id + "->" + target);
             ChangeCaseStatusResponse response = new ChangeCaseStatusResponse();
-            response.setCase(CaseMapper.toWire(service.current(id)));
+            response.setSupportCase(CaseMapper.toWire(service.current(id)));
             return response;
         });
     }
@@ -178,7 +178,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
                     c, request.getCaseId(), request.getExpectedVersion(), kind, request.getAssignee().getName()))));
             audit.success(caller, "assignCase", String.valueOf(id));
             AssignCaseResponse response = new AssignCaseResponse();
-            response.setCase(CaseMapper.toWire(service.current(id)));
+            response.setSupportCase(CaseMapper.toWire(service.current(id)));
             return response;
         });
     }

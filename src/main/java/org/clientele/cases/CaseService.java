@@ -117,7 +117,7 @@ public class CaseService {
     public List<ItemOutcome> open(Caller caller, List<CaseDraft> drafts, boolean allOrNone) {
         caller.require("openCases", OPENERS);
         SlaClock clock = sla();
-        return batches.execute("case", drafts, allOrNone, d -> {
+        return batches.execute("supportCase", drafts, allOrNone, d -> {
             CaseRules.validate(d);
             Customer customer = customers.find(d.customerId());
             if (customer == null) {
@@ -153,10 +153,10 @@ public class CaseService {
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
         caller.require("updateCases", WRITERS);
         SlaClock clock = sla();
-        return batches.execute("case", changes, allOrNone, ch -> {
+        return batches.execute("supportCase", changes, allOrNone, ch -> {
             if (ch.subject() == null && ch.description() == null && !ch.clearDescription() && ch.priority() == null
                     && ch.category() == null) {
-                throw CrmException.validation("case", "Send at least one of subject, description, priority, category");
+                throw CrmException.validation("supportCase", "Send at least one of subject, description, priority, category");
             }
             if (ch.subject() != null) {
                 CaseRules.text("subject", ch.subject(), 200, true);
