@@ -1,5 +1,6 @@
 package org.clientele.platform.ws;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +17,13 @@ import org.apache.cxf.transport.http.AbstractHTTPDestination;
  * Refuses, before any XML is read, requests that are not SOAP over HTTP at all: a method other than POST (GET is
  * left to the WSDL and schema queries, which the servlet answers) gets 405, and a POST whose media type is not the
  * endpoint's SOAP version (text/xml for SOAP 1.1, application/soap+xml for SOAP 1.2, multipart/related for MTOM)
- * gets 415. The answer is a short plain-text HTTP error; nothing is dispatched.
+ * gets 415, and a body announced larger than {@code clientele.http.max-request-bytes} (default 32 MiB, Undertow's
+ * max-post-size in deploy/configure-http.cli) gets 413 unread. The answer is a short plain-text HTTP error; nothing is dispatched.
  */
 public class SoapTransportInInterceptor extends AbstractPhaseInterceptor<Message> {
+
+    /** Requests announcing a larger body are refused unread; keep it equal to Undertow's max-post-size. */
+    static final long MAX_REQUEST_BYTES = Long.getLong("clientele.http.max-request-bytes", 32L * 1024 * 1024);
 
     public SoapTransportInInterceptor() {
         super(Phase.RECEIVE);
@@ -36,6 +41,11 @@ public class SoapTransportInInterceptor extends AbstractPhaseInterceptor<Message
         if (!"POST".equals(method)) {
             refuse(message, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "Only POST is accepted here (GET ?wsdl for the WSDL).");
+            return;
+        }
+        if (message.get(AbstractHTTPDestination.HTTP_REQUEST) instanceof HttpServletRequest request
+                && request.getContentLengthLong() > MAX_REQUEST_BYTES) {
+            refuse(message, response, 413, "The request is larger than " + MAX_REQUEST_BYTES + " bytes.");
             return;
         }
         String expected = soap12(message) ? "application/soap+xml" : "text/xml";
