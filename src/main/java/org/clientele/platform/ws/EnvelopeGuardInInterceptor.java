@@ -4,6 +4,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
+import org.apache.cxf.binding.soap.SoapBinding;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.interceptor.StaxInInterceptor;
 import org.apache.cxf.message.Message;
@@ -14,7 +15,8 @@ import org.apache.cxf.phase.Phase;
  * Enforces what SOAP forbids in a message and the XML parser would let through: processing instructions (before
  * the envelope or inside it) and document type declarations (SOAP 1.1 §3, SOAP 1.2 part 1 §5). It wraps the
  * request's XML reader right after CXF creates it, so every later reader (envelope, WS-Security, JAXB) sees the
- * check; the refusal is a Client/Sender fault.
+ * check. It also refuses an envelope of the other SOAP version (CXF would serve a SOAP 1.1 envelope on the SOAP 1.2
+ * port) and enforces the attribute count and size limits. Every refusal is a Client/Sender fault.
  */
 public class EnvelopeGuardInInterceptor extends AbstractPhaseInterceptor<Message> {
 
@@ -27,7 +29,10 @@ public class EnvelopeGuardInInterceptor extends AbstractPhaseInterceptor<Message
     public void handleMessage(Message message) {
         XMLStreamReader reader = message.getContent(XMLStreamReader.class);
         if (reader != null && !(reader instanceof Guarded)) {
-            message.setContent(XMLStreamReader.class, new Guarded(reader));
+            String envelopeNs = message.getExchange() != null
+                    && message.getExchange().getBinding() instanceof SoapBinding b
+                    ? b.getSoapVersion().getEnvelope().getNamespaceURI() : null;
+            message.setContent(XMLStreamReader.class, new Guarded(reader, envelopeNs));
         }
     }
 
@@ -39,14 +44,45 @@ public class EnvelopeGuardInInterceptor extends AbstractPhaseInterceptor<Message
     }
 
     static final class Guarded extends StreamReaderDelegate {
-        Guarded(XMLStreamReader reader) {
+        /** Limits the parser settings did not enforce on this path (see WEB-INF/jaxws-endpoint-config.xml). */
+        static final int MAX_ATTRIBUTES = 32;
+        static final int MAX_ATTRIBUTE_LENGTH = 4096;
+        private final String envelopeNs;
+        private boolean rootSeen;
+
+        Guarded(XMLStreamReader reader, String envelopeNs) {
             super(reader);
-            check(reader.getEventType());
+            this.envelopeNs = envelopeNs;
+            checked(reader.getEventType());
         }
 
         @Override
         public int next() throws XMLStreamException {
-            return check(super.next());
+            return checked(super.next());
+        }
+
+        private int checked(int event) {
+            check(event);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                if (!rootSeen) {
+                    rootSeen = true;
+                    if (envelopeNs != null && !envelopeNs.equals(getNamespaceURI())) {
+                        throw clientFault("This port takes SOAP envelopes of namespace " + envelopeNs
+                                + " only (the other SOAP version has its own port)");
+                    }
+                }
+                int count = getAttributeCount();
+                if (count > MAX_ATTRIBUTES) {
+                    throw clientFault("An element has more than " + MAX_ATTRIBUTES + " attributes");
+                }
+                for (int i = 0; i < count; i++) {
+                    String v = getAttributeValue(i);
+                    if (v != null && v.length() > MAX_ATTRIBUTE_LENGTH) {
+                        throw clientFault("An attribute value is longer than " + MAX_ATTRIBUTE_LENGTH + " characters");
+                    }
+                }
+            }
+            return event;
         }
 
         @Override
@@ -70,7 +106,7 @@ public class EnvelopeGuardInInterceptor extends AbstractPhaseInterceptor<Message
                 case XMLStreamConstants.DTD:
                 case XMLStreamConstants.ENTITY_DECLARATION:
                 case XMLStreamConstants.ENTITY_REFERENCE:
-                    throw clientFault("A SOAP message must not contain a document type declaration or entities");
+                    throw clientFault("A SOAP message must not contain a DTD (document type declaration) or entities");
                 default:
                     return event;
             }

@@ -36,6 +36,13 @@ public class SoapTransportInInterceptor extends AbstractPhaseInterceptor<Message
         }
         String method = (String) message.get(Message.HTTP_REQUEST_METHOD);
         if ("GET".equals(method)) {
+            String query = (String) message.get(Message.QUERY_STRING);
+            if (query != null && (query.toLowerCase(Locale.ROOT).startsWith("wsdl")
+                    || query.toLowerCase(Locale.ROOT).startsWith("xsd="))) {
+                return; // the WSDL and its schemas
+            }
+            refuse(message, response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+                    "GET serves ?wsdl and ?xsd= only; operations take a POST.");
             return;
         }
         if (!"POST".equals(method)) {
