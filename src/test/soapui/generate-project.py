@@ -756,7 +756,7 @@ def case_data(customer, subject, priority='MEDIUM', channel='PHONE', category='B
 
 
 def open_cases(*items, all_or_none=None):
-    s = '      <cs:openCases>\n' + ''.join('         <cs:case><cs:clientRef>%s</cs:clientRef>%s</cs:case>\n' % (ref, d) for ref, d in items)
+    s = '      <cs:openCases>\n' + ''.join('         <cs:supportCase><cs:clientRef>%s</cs:clientRef>%s</cs:supportCase>\n' % (ref, d) for ref, d in items)
     if all_or_none is not None:
         s += '         <cs:allOrNone>%s</cs:allOrNone>\n' % all_or_none
     return s + '      </cs:openCases>'
@@ -787,7 +787,7 @@ def find_cases(customer=None, statuses=(), category=None, assignee=None, overdue
 def update_cases(*items):
     s = '      <cs:updateCases>\n'
     for ref, id_, ver, fields in items:
-        s += '         <cs:case><cs:clientRef>%s</cs:clientRef><cs:id>%s</cs:id>%s%s</cs:case>\n' % (
+        s += '         <cs:supportCase><cs:clientRef>%s</cs:clientRef><cs:id>%s</cs:id>%s%s</cs:supportCase>\n' % (
             ref, id_, '<cs:expectedVersion>%s</cs:expectedVersion>' % ver if ver is not None else '',
             ''.join('<cs:%s>%s</cs:%s>' % (k, v, k) for k, v in fields))
     return s + '      </cs:updateCases>'
@@ -861,11 +861,11 @@ def case_cases(K):
           wss='clientele-agent')
     c.transfer('Transfer ids', ('caseId', 'Open two cases', kr(1, 'id')), ('caseNumber', 'Open two cases', '//cs:result[1]/cs:number'))
     c.req('Get by id and number as crm-readonly', 'getCases', get_cases(ids=[tc('caseId')], numbers=[tc('caseNumber')]), ok(K,
-          ('count(//cs:lookup)', '2'), ('//cs:lookup[1]/cs:case/cs:number', tc('caseNumber')), ('//cs:lookup[2]/cs:case/cs:id', tc('caseId')),
-          ('//cs:lookup[1]/cs:case/cs:status', 'NEW'), ('//cs:lookup[1]/cs:case/cs:data/cs:subject', 'SoapUI %s printer' % RUN),
-          ('//cs:lookup[1]/cs:case/cs:data/cs:priority', 'URGENT'), ('//cs:lookup[1]/cs:case/cs:data/cs:customerId', tc('customerId')),
-          ('//cs:lookup[1]/cs:case/cs:sla/cs:clockRunning', 'true'), ('//cs:lookup[1]/cs:case/cs:sla/cs:overdue', 'false'),
-          ('//cs:lookup[1]/cs:case/cs:openedBy', '${#Project#agentUsername}')), wss='clientele-readonly')
+          ('count(//cs:lookup)', '2'), ('//cs:lookup[1]/cs:supportCase/cs:number', tc('caseNumber')), ('//cs:lookup[2]/cs:supportCase/cs:id', tc('caseId')),
+          ('//cs:lookup[1]/cs:supportCase/cs:status', 'NEW'), ('//cs:lookup[1]/cs:supportCase/cs:data/cs:subject', 'SoapUI %s printer' % RUN),
+          ('//cs:lookup[1]/cs:supportCase/cs:data/cs:priority', 'URGENT'), ('//cs:lookup[1]/cs:supportCase/cs:data/cs:customerId', tc('customerId')),
+          ('//cs:lookup[1]/cs:supportCase/cs:sla/cs:clockRunning', 'true'), ('//cs:lookup[1]/cs:supportCase/cs:sla/cs:overdue', 'false'),
+          ('//cs:lookup[1]/cs:supportCase/cs:openedBy', '${#Project#agentUsername}')), wss='clientele-readonly')
 
     c = with_customer(new('openCases - NOT_FOUND and INVALID_STATE items: unknown and deleted customers').seed())
     c.req('Delete the customer', 'deleteCustomers', refs('deleteCustomers', ('d', tc('customerId'), None)), ok(I11, (r(1, 'success'), 'true')), iface=I11)
@@ -876,7 +876,7 @@ def case_cases(K):
 
     c = with_customer(new('openCases - LIMIT_EXCEEDED: 201 items open nothing').seed())
     c.req('Open 201 cases', 'openCases', open_cases(*[('i', case_data(tc('customerId'), 'SoapUI bulk'))] * LIMIT), crmfault(K, 'LIMIT_EXCEEDED'), wss='clientele-agent')
-    c.req('Nothing was opened', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '0')), wss='clientele-readonly')
+    c.req('Nothing was opened', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:supportCase)', '0')), wss='clientele-readonly')
 
     c = new('openCases - VALIDATION: schema violation (unknown priority)')
     c.req('Open with priority CRITICAL', 'openCases', open_cases(('x', case_data(MAXID, 'SoapUI', 'CRITICAL'))), crmfault(K, 'VALIDATION'), wss='clientele-agent')
@@ -893,25 +893,25 @@ def case_cases(K):
           ok(K, (kr(1, 'id'), tc('caseId')), ('//c:ResponseContext/c:replayed', 'true')), wss='clientele-agent')
     c.req('Same key, another request', 'openCases', (idem, open_cases(('k', case_data(tc('customerId'), 'SoapUI %s other' % RUN)))),
           crmfault(K, 'IDEMPOTENCY_CONFLICT'), wss='clientele-agent')
-    c.req('One case only', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '1')), wss='clientele-readonly')
+    c.req('One case only', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:supportCase)', '1')), wss='clientele-readonly')
 
     c = new('getCases - VALIDATION: neither id nor number, and NOT_FOUND in a lookup')
     c.req('Get nothing', 'getCases', get_cases(), crmfault(K, 'VALIDATION'), wss='clientele-readonly')
     c.req('Get unknown id and number', 'getCases', get_cases(ids=[MAXID], numbers=['CS-1999-999999999']),
-          ok(K, ('//cs:lookup[1]/cs:error/c:code', 'NOT_FOUND'), ('//cs:lookup[2]/cs:error/c:code', 'NOT_FOUND'), ('count(//cs:case)', '0')), wss='clientele-readonly')
+          ok(K, ('//cs:lookup[1]/cs:error/c:code', 'NOT_FOUND'), ('//cs:lookup[2]/cs:error/c:code', 'NOT_FOUND'), ('count(//cs:supportCase)', '0')), wss='clientele-readonly')
 
     # ---- findCases
     c = with_customer(new('findCases - happy path: customer and status filters, pages with signed tokens').seed())
     c.req('Open three cases', 'openCases', open_cases(*[('f%d' % i, case_data(tc('customerId'), 'SoapUI %s find %d' % (RUN, i))) for i in (1, 2, 3)]),
           ok(K, ("count(//cs:result[c:success='true'])", '3')), wss='clientele-agent')
     c.req('First page of two', 'findCases', find_cases(customer=tc('customerId'), statuses=['NEW'], page_size=2), ok(K,
-          ('count(//cs:findCasesResponse/cs:case)', '2'), ('//cs:case[1]/cs:data/cs:subject', 'SoapUI %s find 1' % RUN),
+          ('count(//cs:findCasesResponse/cs:supportCase)', '2'), ('//cs:supportCase[1]/cs:data/cs:subject', 'SoapUI %s find 1' % RUN),
           ('count(//cs:nextPageToken)', '1')), wss='clientele-readonly')
     c.transfer('Transfer page token', ('pageToken', 'First page of two', '//cs:nextPageToken'))
     c.req('Second page', 'findCases', find_cases(customer=tc('customerId'), statuses=['NEW'], page_size=2, token=tc('pageToken')), ok(K,
-          ('count(//cs:findCasesResponse/cs:case)', '1'), ('//cs:case[1]/cs:data/cs:subject', 'SoapUI %s find 3' % RUN), ('count(//cs:nextPageToken)', '0')),
+          ('count(//cs:findCasesResponse/cs:supportCase)', '1'), ('//cs:supportCase[1]/cs:data/cs:subject', 'SoapUI %s find 3' % RUN), ('count(//cs:nextPageToken)', '0')),
           wss='clientele-readonly')
-    c.req('Not overdue', 'findCases', find_cases(customer=tc('customerId'), overdue='true'), ok(K, ('count(//cs:findCasesResponse/cs:case)', '0')), wss='clientele-readonly')
+    c.req('Not overdue', 'findCases', find_cases(customer=tc('customerId'), overdue='true'), ok(K, ('count(//cs:findCasesResponse/cs:supportCase)', '0')), wss='clientele-readonly')
 
     c = new('findCases - VALIDATION: tampered page token')
     c.req('Find with a forged token', 'findCases', find_cases(category='Billing', token='forged-page-token'),
@@ -921,8 +921,8 @@ def case_cases(K):
     c = with_case(new('updateCases - happy path: priority change moves the due times; stale version is CONCURRENCY').seed(), priority='LOW')
     c.req('Raise the priority', 'updateCases', update_cases(('u', tc('caseId'), 0, [('subject', 'SoapUI %s urgent now' % RUN), ('priority', 'URGENT')])),
           ok(K, (kr(1, 'success'), 'true'), (kr(1, 'version'), '1')), wss='clientele-agent')
-    c.req('Read it', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:case/cs:data/cs:priority', 'URGENT'),
-          ('//cs:case/cs:data/cs:subject', 'SoapUI %s urgent now' % RUN), ('//cs:case/cs:data/cs:category', 'Billing'), ('//cs:case/cs:version', '1')),
+    c.req('Read it', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:supportCase/cs:data/cs:priority', 'URGENT'),
+          ('//cs:supportCase/cs:data/cs:subject', 'SoapUI %s urgent now' % RUN), ('//cs:supportCase/cs:data/cs:category', 'Billing'), ('//cs:supportCase/cs:version', '1')),
           wss='clientele-readonly')
     c.req('Update from version 0 again', 'updateCases', update_cases(('u', tc('caseId'), 0, [('category', 'Stale')])),
           ok(K, (kr(1, 'success'), 'false'), (krerr(1), 'CONCURRENCY'), (krerr(1, 'field'), 'expectedVersion')), wss='clientele-agent')
@@ -933,24 +933,24 @@ def case_cases(K):
     # ---- changeCaseStatus
     c = with_case(new('changeCaseStatus - happy path: the whole lifecycle').seed())
     for step, (status, ver, note, checks) in enumerate([
-            ('OPEN', 0, None, [('//cs:case/cs:version', '1')]),
-            ('PENDING', 1, None, [('//cs:case/cs:sla/cs:clockRunning', 'false')]),
-            ('OPEN', None, None, [('//cs:case/cs:sla/cs:clockRunning', 'true')]),
-            ('RESOLVED', None, 'Replaced the toner', [('//cs:case/cs:resolutionNote', 'Replaced the toner'), ('count(//cs:case/cs:sla/cs:resolvedAt)', '1'),
-                                                      ('count(//cs:case/cs:sla/cs:firstRespondedAt)', '1')]),
-            ('CLOSED', None, None, [('count(//cs:case/cs:closedAt)', '1')]),
-            ('REOPENED', None, None, [('count(//cs:case/cs:sla/cs:resolvedAt)', '0'), ('count(//cs:case/cs:closedAt)', '0')]),
-            ('OPEN', None, None, [('//cs:case/cs:version', '7')])]):
+            ('OPEN', 0, None, [('//cs:supportCase/cs:version', '1')]),
+            ('PENDING', 1, None, [('//cs:supportCase/cs:sla/cs:clockRunning', 'false')]),
+            ('OPEN', None, None, [('//cs:supportCase/cs:sla/cs:clockRunning', 'true')]),
+            ('RESOLVED', None, 'Replaced the toner', [('//cs:supportCase/cs:resolutionNote', 'Replaced the toner'), ('count(//cs:supportCase/cs:sla/cs:resolvedAt)', '1'),
+                                                      ('count(//cs:supportCase/cs:sla/cs:firstRespondedAt)', '1')]),
+            ('CLOSED', None, None, [('count(//cs:supportCase/cs:closedAt)', '1')]),
+            ('REOPENED', None, None, [('count(//cs:supportCase/cs:sla/cs:resolvedAt)', '0'), ('count(//cs:supportCase/cs:closedAt)', '0')]),
+            ('OPEN', None, None, [('//cs:supportCase/cs:version', '7')])]):
         c.req('%d. to %s' % (step + 1, status), 'changeCaseStatus', change_status(tc('caseId'), status, ver, note),
-              ok(K, ('//cs:case/cs:status', status), *checks), wss='clientele-agent')
+              ok(K, ('//cs:supportCase/cs:status', status), *checks), wss='clientele-agent')
 
     c = with_case(new('changeCaseStatus - INVALID_STATE: NEW cannot be resolved; the fault names the allowed moves').seed())
     c.req('Resolve a NEW case', 'changeCaseStatus', change_status(tc('caseId'), 'RESOLVED', note='Too early'),
           crmfault(K, 'INVALID_STATE', ("contains(//soap:Fault//c:CrmFault/c:message, 'may move to: OPEN')", 'true')), wss='clientele-agent')
-    c.req('Still NEW', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:case/cs:status', 'NEW'), ('//cs:case/cs:version', '0')), wss='clientele-readonly')
+    c.req('Still NEW', 'getCases', get_cases(ids=[tc('caseId')]), ok(K, ('//cs:supportCase/cs:status', 'NEW'), ('//cs:supportCase/cs:version', '0')), wss='clientele-readonly')
 
     c = with_case(new('changeCaseStatus - VALIDATION: resolving needs a resolution note; CONCURRENCY: stale version').seed())
-    c.req('Open it', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN'), ok(K, ('//cs:case/cs:status', 'OPEN')), wss='clientele-agent')
+    c.req('Open it', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN'), ok(K, ('//cs:supportCase/cs:status', 'OPEN')), wss='clientele-agent')
     c.req('Resolve without a note', 'changeCaseStatus', change_status(tc('caseId'), 'RESOLVED'),
           crmfault(K, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'resolutionNote')), wss='clientele-agent')
     c.req('Pend from version 0', 'changeCaseStatus', change_status(tc('caseId'), 'PENDING', ver=0),
@@ -959,10 +959,10 @@ def case_cases(K):
     # ---- assignCase
     c = with_case(new('assignCase - happy path: to a queue, then found by assignee').seed())
     c.req('Assign to a queue', 'assignCase', assign_case(tc('caseId'), 'QUEUE', 'soapui-%s' % RUN, 0),
-          ok(K, ('//cs:case/cs:assignee/cs:kind', 'QUEUE'), ('//cs:case/cs:assignee/cs:name', 'soapui-%s' % RUN), ('//cs:case/cs:version', '1')),
+          ok(K, ('//cs:supportCase/cs:assignee/cs:kind', 'QUEUE'), ('//cs:supportCase/cs:assignee/cs:name', 'soapui-%s' % RUN), ('//cs:supportCase/cs:version', '1')),
           wss='clientele-agent')
     c.req('Find by assignee', 'findCases', find_cases(assignee=('QUEUE', 'soapui-%s' % RUN)),
-          ok(K, ('count(//cs:findCasesResponse/cs:case)', '1'), ('//cs:case/cs:id', tc('caseId'))), wss='clientele-readonly')
+          ok(K, ('count(//cs:findCasesResponse/cs:supportCase)', '1'), ('//cs:supportCase/cs:id', tc('caseId'))), wss='clientele-readonly')
 
     c = new('assignCase - NOT_FOUND: unknown case')
     c.req('Assign an unknown case', 'assignCase', assign_case(MAXID, 'AGENT', 'nobody'), crmfault(K, 'NOT_FOUND'), wss='clientele-agent')
@@ -995,7 +995,7 @@ def case_cases(K):
           ok(K, ('//cs:getCaseAttachmentResponse/cs:attachment/cs:sha256', HELLO_SHA), ('//cs:getCaseAttachmentResponse/cs:attachment/cs:mediaType', 'text/plain'),
              ('//cs:getCaseAttachmentResponse/cs:content', 'SGVsbG8=')), wss='clientele-readonly')
     c.req('Listed with the case', 'getCases', get_cases(ids=[tc('caseId')]),
-          ok(K, ('//cs:case/cs:attachment/cs:id', tc('attachmentId')), ('//cs:case/cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-readonly')
+          ok(K, ('//cs:supportCase/cs:attachment/cs:id', tc('attachmentId')), ('//cs:supportCase/cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-readonly')
 
     c = new('addCaseAttachment - NOT_FOUND: unknown case')
     c.req('Attach to an unknown case', 'addCaseAttachment', add_attachment(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-agent')
@@ -1023,11 +1023,11 @@ def case12_cases():
     c.req('openCases', 'openCases', open_cases(('k', case_data(tc('customerId'), 'SoapUI12 %s case' % RUN, 'HIGH'))),
           ok(K, (kr(1, 'success'), 'true'), (kr(1, 'version'), '0')), wss='clientele-agent')
     c.transfer('Transfer case', ('caseId', 'openCases', kr(1, 'id')), ('caseNumber', 'openCases', '//cs:result[1]/cs:number'))
-    c.req('getCases', 'getCases', get_cases(numbers=[tc('caseNumber')]), ok(K, ('//cs:case/cs:id', tc('caseId'))), wss='clientele-readonly')
-    c.req('findCases', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:case)', '1')), wss='clientele-readonly')
+    c.req('getCases', 'getCases', get_cases(numbers=[tc('caseNumber')]), ok(K, ('//cs:supportCase/cs:id', tc('caseId'))), wss='clientele-readonly')
+    c.req('findCases', 'findCases', find_cases(customer=tc('customerId')), ok(K, ('count(//cs:findCasesResponse/cs:supportCase)', '1')), wss='clientele-readonly')
     c.req('updateCases', 'updateCases', update_cases(('u', tc('caseId'), 0, [('category', 'Delivery')])), ok(K, (kr(1, 'version'), '1')), wss='clientele-agent')
-    c.req('changeCaseStatus', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN', 1), ok(K, ('//cs:case/cs:status', 'OPEN')), wss='clientele-agent')
-    c.req('assignCase', 'assignCase', assign_case(tc('caseId'), 'AGENT', '${#Project#agentUsername}'), ok(K, ('//cs:case/cs:assignee/cs:kind', 'AGENT')), wss='clientele-agent')
+    c.req('changeCaseStatus', 'changeCaseStatus', change_status(tc('caseId'), 'OPEN', 1), ok(K, ('//cs:supportCase/cs:status', 'OPEN')), wss='clientele-agent')
+    c.req('assignCase', 'assignCase', assign_case(tc('caseId'), 'AGENT', '${#Project#agentUsername}'), ok(K, ('//cs:supportCase/cs:assignee/cs:kind', 'AGENT')), wss='clientele-agent')
     c.req('addCaseComment', 'addCaseComment', add_comment(tc('caseId'), 'PUBLIC', 'Answered over SOAP 1.2'), ok(K, ('//cs:comment/cs:visibility', 'PUBLIC')), wss='clientele-agent')
     c.req('listCaseComments', 'listCaseComments', list_comments(tc('caseId')), ok(K, ('//cs:comment[1]/cs:body', 'Answered over SOAP 1.2')), wss='clientele-readonly')
     c.req('addCaseAttachment', 'addCaseAttachment', add_attachment(tc('caseId')), ok(K, ('//cs:attachment/cs:sha256', HELLO_SHA)), wss='clientele-agent')

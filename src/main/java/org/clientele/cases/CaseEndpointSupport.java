@@ -81,7 +81,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     @Override
     public OpenCasesResponse openCases(OpenCases request) throws CrmFault {
-        return edge.write(OPEN, request, c -> writes.open(c, request.getCase().stream().map(n -> CaseMapper.draft(n.getData())).toList(),
+        return edge.write(OPEN, request, c -> writes.open(c, request.getSupportCase().stream().map(n -> CaseMapper.draft(n.getData())).toList(),
                 all(request.isAllOrNone())), o -> opened(request, o));
     }
 
@@ -97,9 +97,9 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     @Override
     public UpdateCasesResponse updateCases(UpdateCases request) throws CrmFault {
-        return edge.write(UPDATE, request, c -> writes.update(c, request.getCase().stream().map(CaseMapper::change).toList(),
+        return edge.write(UPDATE, request, c -> writes.update(c, request.getSupportCase().stream().map(CaseMapper::change).toList(),
                 all(request.isAllOrNone())), o -> WireErrors.results(new UpdateCasesResponse(), UpdateCasesResponse::getResult, o,
-                request.getCase(), CaseChange::getClientRef));
+                request.getSupportCase(), CaseChange::getClientRef));
     }
 
     @Override
@@ -205,7 +205,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     /** Results with the number and due times of the opened cases (as they are now, also when the response is a replay). */
     private OpenCasesResponse opened(OpenCases request, List<ItemOutcome> outcomes) {
-        List<ItemResult> results = WireErrors.results(outcomes, request.getCase().stream().map(NewCase::getClientRef).toList());
+        List<ItemResult> results = WireErrors.results(outcomes, request.getSupportCase().stream().map(NewCase::getClientRef).toList());
         Map<Long, CaseReads.View> views = reads.viewsOf(outcomes.stream().filter(ItemOutcome::success).map(ItemOutcome::id).toList());
         OpenCasesResponse response = new OpenCasesResponse();
         for (ItemResult r : results) {
@@ -235,7 +235,7 @@ public abstract class CaseEndpointSupport implements CasePortType {
             wire.setId(l.id());
             wire.setNumber(l.number());
             if (l.found() != null) {
-                wire.setCase(CaseMapper.toWire(views.get(l.found().getId())));
+                wire.setSupportCase(CaseMapper.toWire(views.get(l.found().getId())));
             } else {
                 wire.setError(WireErrors.notFound(l.id() != null ? "Case " + l.id() + " does not exist"
                         : "No case has number " + l.number()));
@@ -247,20 +247,20 @@ public abstract class CaseEndpointSupport implements CasePortType {
 
     private static FindCasesResponse found(Page<CaseReads.View> page) {
         FindCasesResponse response = new FindCasesResponse();
-        page.items().forEach(v -> response.getCase().add(CaseMapper.toWire(v)));
+        page.items().forEach(v -> response.getSupportCase().add(CaseMapper.toWire(v)));
         response.setNextPageToken(page.nextPageToken());
         return response;
     }
 
     private ChangeCaseStatusResponse statusChanged(long id) {
         ChangeCaseStatusResponse response = new ChangeCaseStatusResponse();
-        response.setCase(CaseMapper.toWire(reads.current(id)));
+        response.setSupportCase(CaseMapper.toWire(reads.current(id)));
         return response;
     }
 
     private AssignCaseResponse assigned(long id) {
         AssignCaseResponse response = new AssignCaseResponse();
-        response.setCase(CaseMapper.toWire(reads.current(id)));
+        response.setSupportCase(CaseMapper.toWire(reads.current(id)));
         return response;
     }
 

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import org.clientele.platform.CrmException;
 import org.clientele.ws.cases.Assignee;
 import org.clientele.ws.cases.AttachmentInfo;
-import org.clientele.ws.cases.Case;
 import org.clientele.ws.cases.CaseChange;
 import org.clientele.ws.cases.CaseData;
 import org.clientele.ws.cases.Comment;
@@ -50,9 +49,9 @@ public final class CaseMapper {
 
     // ----- domain -> wire -----
 
-    public static Case toWire(CaseReads.View v) {
+    public static org.clientele.ws.cases.SupportCase toWire(CaseReads.View v) {
         SupportCase c = v.c();
-        Case w = new Case();
+        org.clientele.ws.cases.SupportCase w = new org.clientele.ws.cases.SupportCase();
         w.setId(c.getId());
         w.setVersion(c.getVersion());
         w.setNumber(c.getNumber());

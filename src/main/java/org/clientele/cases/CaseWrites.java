@@ -44,7 +44,7 @@ public class CaseWrites {
 
     public List<ItemOutcome> open(Caller caller, List<CaseDraft> drafts, boolean allOrNone) {
         SlaClock clock = settings.sla();
-        return batches.execute("case", drafts, allOrNone, d -> {
+        return batches.execute("supportCase", drafts, allOrNone, d -> {
             CaseRules.validate(d);
             customers.requireLive(d.customerId(), d.contactId());
             Instant now = clock.now();
@@ -59,10 +59,10 @@ public class CaseWrites {
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
         SlaClock clock = settings.sla();
         EarlierItems earlier = new EarlierItems(batches);
-        return batches.execute("case", changes, allOrNone, ch -> {
+        return batches.execute("supportCase", changes, allOrNone, ch -> {
             CaseEdit e = ch.edit();
             if (e.isEmpty()) {
-                throw CrmException.validation("case", "Send at least one of subject, description, priority, category");
+                throw CrmException.validation("supportCase", "Send at least one of subject, description, priority, category");
             }
             if (e.subject() != null) {
                 CaseRules.text("subject", e.subject(), 200, true);

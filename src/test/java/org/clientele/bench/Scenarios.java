@@ -175,7 +175,7 @@ final class Scenarios {
                     NewCase item = new NewCase();
                     item.setClientRef(String.valueOf(i));
                     item.setData(c);
-                    open.getCase().add(item);
+                    open.getSupportCase().add(item);
                 }
                 List<ItemResult> results = new ArrayList<>(port.openCases(open).getResult());
                 return succeeded(results);
@@ -187,7 +187,7 @@ final class Scenarios {
                 FindCases find = new FindCases();
                 find.setOverdue(true);
                 find.setPageSize(100);
-                return port.findCases(find).getCase().size();
+                return port.findCases(find).getSupportCase().size();
             };
         }));
         scenarios.add(new Scenario("findCases-customer", "findCases by customer (one with cases), first page of 100", (w, n) -> {
@@ -197,7 +197,7 @@ final class Scenarios {
                 FindCases find = new FindCases();
                 find.setCustomerId(caseCustomers[random.nextInt(caseCustomers.length)]);
                 find.setPageSize(100);
-                return port.findCases(find).getCase().size();
+                return port.findCases(find).getSupportCase().size();
             };
         }));
         if (campaign != null) {

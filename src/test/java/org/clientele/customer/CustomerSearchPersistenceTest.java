@@ -41,9 +41,9 @@ class CustomerSearchPersistenceTest {
 
     private long customer(String name, String email, String phone, Customer.Status status, String segment, String contactEmail) {
         Customer c = new Customer(T0, "test");
-        c.setDetails(Customer.Kind.ORGANIZATION, name, email, phone, status, segment, null);
+        c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, name, email, phone, status, segment, null, List.of(), List.of(), List.of()));
         if (contactEmail != null) {
-            c.addContact(new Contact("Anna", "Weber", null, contactEmail, null, true));
+            c.addContact(new Contact(new CustomerDraft.Person(null, "Anna", "Weber", null, contactEmail, null, true)));
         }
         em.persist(c);
         em.flush();

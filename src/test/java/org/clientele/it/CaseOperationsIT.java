@@ -40,7 +40,7 @@ import org.clientele.ws.cases.AssignCase;
 import org.clientele.ws.cases.Assignee;
 import org.clientele.ws.cases.AssigneeKind;
 import org.clientele.ws.cases.AttachmentInfo;
-import org.clientele.ws.cases.Case;
+import org.clientele.ws.cases.SupportCase;
 import org.clientele.ws.cases.CaseChange;
 import org.clientele.ws.cases.CaseData;
 import org.clientele.ws.cases.CaseLookup;
@@ -120,7 +120,7 @@ class CaseOperationsIT {
         assertNotEquals(r.getNumber(), results.get(1).getNumber(), "numbers are unique");
         assertEquals(Duration.ofHours(3), Duration.between(r.getFirstResponseDueAt(), r.getResolutionDueAt()));
 
-        Case c = get(INTEGRATION, r.getId());
+        SupportCase c = get(INTEGRATION, r.getId());
         assertEquals(r.getId(), c.getId());
         assertEquals(r.getNumber(), c.getNumber());
         assertEquals(CaseStatus.NEW, c.getStatus());
@@ -153,8 +153,8 @@ class CaseOperationsIT {
         assertEquals(3, lookups.size());
         assertEquals(UNKNOWN_ID, lookups.get(0).getId());
         assertEquals(ErrorCode.NOT_FOUND, lookups.get(0).getError().getCode());
-        assertNull(lookups.get(0).getCase());
-        assertEquals(r.getId(), lookups.get(1).getCase().getId());
+        assertNull(lookups.get(0).getSupportCase());
+        assertEquals(r.getId(), lookups.get(1).getSupportCase().getId());
         assertEquals(r.getNumber(), lookups.get(1).getNumber());
         assertEquals(ErrorCode.NOT_FOUND, lookups.get(2).getError().getCode());
     }
@@ -194,7 +194,7 @@ class CaseOperationsIT {
         List<OpenCaseResult> r = AGENT.openCases(request).getResult();
         assertError(r.get(0), ErrorCode.ROLLED_BACK, null);
         assertError(r.get(1), ErrorCode.NOT_FOUND, "customerId");
-        assertTrue(findByCustomer(live).getCase().isEmpty(), "nothing was written");
+        assertTrue(findByCustomer(live).getSupportCase().isEmpty(), "nothing was written");
     }
 
     @Test
@@ -202,10 +202,10 @@ class CaseOperationsIT {
         long live = customer("Limits " + uid());
         OpenCases big = new OpenCases();
         for (int i = 0; i < 201; i++) {
-            big.getCase().add(item("i" + i, data(live, Priority.LOW)));
+            big.getSupportCase().add(item("i" + i, data(live, Priority.LOW)));
         }
         assertFault(ErrorCode.LIMIT_EXCEEDED, () -> AGENT.openCases(big));
-        assertTrue(findByCustomer(live).getCase().isEmpty(), "nothing was written");
+        assertTrue(findByCustomer(live).getSupportCase().isEmpty(), "nothing was written");
         CaseData blank = data(live, Priority.LOW);
         blank.setSubject("   ");
         assertFault(ErrorCode.VALIDATION, () -> AGENT.openCases(open(item("blank", blank))));
@@ -217,7 +217,7 @@ class CaseOperationsIT {
         assertFault(ErrorCode.VALIDATION, () -> READONLY.getCases(new GetCases()));
         UpdateCases updates = new UpdateCases();
         for (int i = 0; i < 201; i++) {
-            updates.getCase().add(change(UNKNOWN_ID, null, c -> c.setSubject("x")));
+            updates.getSupportCase().add(change(UNKNOWN_ID, null, c -> c.setSubject("x")));
         }
         assertFault(ErrorCode.LIMIT_EXCEEDED, () -> AGENT.updateCases(updates));
     }
@@ -228,16 +228,16 @@ class CaseOperationsIT {
     void updateChangesOnlyWhatIsSentAndAPriorityChangeMovesTheDueTimes() throws Exception {
         long live = customer("Update " + uid());
         long id = openOne(AGENT, data(live, Priority.LOW));
-        Case before = get(AGENT, id);
+        SupportCase before = get(AGENT, id);
         UpdateCases u = new UpdateCases();
-        u.getCase().add(change(id, 0L, c -> {
+        u.getSupportCase().add(change(id, 0L, c -> {
             c.setPriority(Priority.URGENT);
             c.setSubject("Printer on fire");
         }));
         ItemResult r = AGENT.updateCases(u).getResult().get(0);
         assertTrue(r.isSuccess(), () -> r.getError().toString());
         assertEquals(1L, r.getVersion());
-        Case after = get(AGENT, id);
+        SupportCase after = get(AGENT, id);
         assertEquals("Printer on fire", after.getData().getSubject());
         assertEquals(before.getData().getCategory(), after.getData().getCategory(), "unsent fields stay");
         assertEquals(Priority.URGENT, after.getData().getPriority());
@@ -246,17 +246,17 @@ class CaseOperationsIT {
 
         // stale version, unknown id, nothing to change, and a CLOSED case
         UpdateCases errors = new UpdateCases();
-        errors.getCase().add(change(id, 0L, c -> c.setCategory("Stale")));
-        errors.getCase().add(change(UNKNOWN_ID, null, c -> c.setCategory("Nobody")));
-        errors.getCase().add(change(id, null, c -> { }));
+        errors.getSupportCase().add(change(id, 0L, c -> c.setCategory("Stale")));
+        errors.getSupportCase().add(change(UNKNOWN_ID, null, c -> c.setCategory("Nobody")));
+        errors.getSupportCase().add(change(id, null, c -> { }));
         List<ItemResult> e = AGENT.updateCases(errors).getResult();
         assertError(e.get(0), ErrorCode.CONCURRENCY, "expectedVersion");
         assertError(e.get(1), ErrorCode.NOT_FOUND, "id");
-        assertError(e.get(2), ErrorCode.VALIDATION, "case");
+        assertError(e.get(2), ErrorCode.VALIDATION, "supportCase");
         assertEquals(1L, get(AGENT, id).getVersion(), "nothing changed");
         close(id, 1L);
         UpdateCases closed = new UpdateCases();
-        closed.getCase().add(change(id, null, c -> c.setCategory("Too late")));
+        closed.getSupportCase().add(change(id, null, c -> c.setCategory("Too late")));
         assertError(AGENT.updateCases(closed).getResult().get(0), ErrorCode.INVALID_STATE, "id");
     }
 
@@ -265,7 +265,7 @@ class CaseOperationsIT {
     @Test
     void theWholeLifecycleAndItsSlaEffects() throws Exception {
         long id = openOne(AGENT, data(customer("Lifecycle " + uid()), Priority.HIGH));
-        Case c = move(id, 0L, CaseStatus.OPEN, null);
+        SupportCase c = move(id, 0L, CaseStatus.OPEN, null);
         assertEquals(1L, c.getVersion());
         c = move(id, 1L, CaseStatus.PENDING, null);
         assertFalse(c.getSla().isClockRunning());
@@ -328,7 +328,7 @@ class CaseOperationsIT {
         assertEquals(List.of(paused, medium), ids(READONLY.findCases(overdue)));
         // the pause is not counted: back to OPEN, the due times that passed while pending moved later, so the case
         // is not overdue although its original due times (2 s / 3 s after opening) are long gone
-        Case resumed = move(paused, null, CaseStatus.OPEN, null);
+        SupportCase resumed = move(paused, null, CaseStatus.OPEN, null);
         assertTrue(resumed.getSla().isClockRunning());
         assertTrue(resumed.getSla().getResolutionDueAt().toInstant().isAfter(Instant.now()),
                 "the resolution due time moved by the pause: " + resumed.getSla().getResolutionDueAt());
@@ -342,7 +342,7 @@ class CaseOperationsIT {
         comment(ADMIN, id, Visibility.INTERNAL, "Internal remark");
         assertNull(get(AGENT, id).getSla().getFirstRespondedAt(), "neither the opener's nor an internal comment counts");
         Comment answer = comment(ADMIN, id, Visibility.PUBLIC, "We are on it");
-        Case c = get(AGENT, id);
+        SupportCase c = get(AGENT, id);
         assertEquals(answer.getCreatedAt().toInstant(), c.getSla().getFirstRespondedAt().toInstant());
         assertEquals(1L, c.getVersion(), "the response changed the case");
     }
@@ -403,7 +403,7 @@ class CaseOperationsIT {
     @Test
     void assignToAnAgentOrAQueue() throws Exception {
         long id = openOne(AGENT, data(customer("Assign " + uid()), Priority.MEDIUM));
-        Case c = assign(id, AssigneeKind.AGENT, Clientele.AGENT);
+        SupportCase c = assign(id, AssigneeKind.AGENT, Clientele.AGENT);
         assertEquals(AssigneeKind.AGENT, c.getAssignee().getKind());
         assertEquals(Clientele.AGENT, c.getAssignee().getName());
         assertEquals(1L, c.getVersion());
@@ -558,14 +558,14 @@ class CaseOperationsIT {
         GetCases get = new GetCases();
         get.getId().add(id);
         for (CasePortType reader : List.of(ADMIN, AGENT, INTEGRATION, READONLY)) {
-            assertEquals(id, reader.getCases(get).getLookup().get(0).getCase().getId());
+            assertEquals(id, reader.getCases(get).getLookup().get(0).getSupportCase().getId());
         }
         ListCaseComments list = new ListCaseComments();
         list.setCaseId(id);
         FindCases find = new FindCases();
         find.setCustomerId(live);
         UpdateCases update = new UpdateCases();
-        update.getCase().add(change(id, null, c -> c.setCategory("Nope")));
+        update.getSupportCase().add(change(id, null, c -> c.setCategory("Nope")));
         List<Executable> marketing = List.of(() -> MARKETING.openCases(open(item("m", data(live, Priority.LOW)))),
                 () -> MARKETING.getCases(get), () -> MARKETING.findCases(find), () -> MARKETING.updateCases(update),
                 () -> move(MARKETING, id, CaseStatus.OPEN), () -> MARKETING.listCaseComments(list),
@@ -584,7 +584,7 @@ class CaseOperationsIT {
         }
         assertFault(ErrorCode.NOT_AUTHORIZED, () -> READONLY.openCases(open(item("r", data(live, Priority.LOW)))));
         assertEquals(0L, get(ADMIN, id).getVersion(), "no refused call changed the case");
-        assertEquals(2, findByCustomer(live).getCase().size());
+        assertEquals(2, findByCustomer(live).getSupportCase().size());
     }
 
     // ----- idempotency -----
@@ -601,7 +601,7 @@ class CaseOperationsIT {
         assertEquals("true", replayed(port));
         assertEquals(first.stream().map(ItemResult::getId).toList(), retry.stream().map(ItemResult::getId).toList());
         assertEquals(first.get(0).getNumber(), retry.get(0).getNumber());
-        assertEquals(2, findByCustomer(live).getCase().size(), "the retry opened nothing");
+        assertEquals(2, findByCustomer(live).getSupportCase().size(), "the retry opened nothing");
         CrmFaultDetail conflict = assertFault(ErrorCode.IDEMPOTENCY_CONFLICT,
                 () -> port.openCases(open(item("c", data(live, Priority.URGENT)))));
         assertEquals("idempotencyKey", conflict.getField());
@@ -612,8 +612,8 @@ class CaseOperationsIT {
         ChangeCaseStatus open = new ChangeCaseStatus();
         open.setCaseId(id);
         open.setStatus(CaseStatus.OPEN);
-        assertEquals(1L, movePort.changeCaseStatus(open).getCase().getVersion());
-        assertEquals(1L, movePort.changeCaseStatus(open).getCase().getVersion());
+        assertEquals(1L, movePort.changeCaseStatus(open).getSupportCase().getVersion());
+        assertEquals(1L, movePort.changeCaseStatus(open).getSupportCase().getVersion());
         assertEquals("true", replayed(movePort));
         // an attachment retried with the same key is stored once
         CasePortType attachPort = withKey(Clientele.cases(Clientele.AGENT), "attach-" + uid());
@@ -637,11 +637,11 @@ class CaseOperationsIT {
         long commentId = comment(AGENT, id, Visibility.INTERNAL, "feed").getId();
         long attachmentId = AGENT.addCaseAttachment(attachment(id, "feed.txt", new byte[] {1})).getAttachment().getId();
         merge(master, duplicate);
-        Case moved = get(READONLY, id);
+        SupportCase moved = get(READONLY, id);
         assertEquals(master, moved.getData().getCustomerId());
         assertEquals(2L, moved.getVersion(), "the move is a change of the case");
         assertEquals(List.of(id), ids(findByCustomer(master)));
-        assertTrue(findByCustomer(duplicate).getCase().isEmpty());
+        assertTrue(findByCustomer(duplicate).getSupportCase().isEmpty());
 
         List<Change> changes = SyncIT.drain(sync, cursor, seen -> seen.stream().anyMatch(c -> c.getEntityType() == EntityType.CASE
                 && c.getEntityId() == id && c.getEntityVersion() == 2L));
@@ -668,7 +668,7 @@ class CaseOperationsIT {
         assertTrue(r.isSuccess());
         GetCases get = new GetCases();
         get.getNumber().add(r.getNumber());
-        assertEquals(r.getId(), port.getCases(get).getLookup().get(0).getCase().getId());
+        assertEquals(r.getId(), port.getCases(get).getLookup().get(0).getSupportCase().getId());
         byte[] bytes = new byte[300_000];
         new Random(7).nextBytes(bytes);
         long a = port.addCaseAttachment(attachment(r.getId(), "s12.bin", bytes)).getAttachment().getId();
@@ -744,7 +744,7 @@ class CaseOperationsIT {
 
     static OpenCases open(NewCase... items) {
         OpenCases o = new OpenCases();
-        o.getCase().addAll(List.of(items));
+        o.getSupportCase().addAll(List.of(items));
         return o;
     }
 
@@ -754,10 +754,10 @@ class CaseOperationsIT {
         return r.getId();
     }
 
-    static Case get(CasePortType port, long id) throws Exception {
+    static SupportCase get(CasePortType port, long id) throws Exception {
         GetCases get = new GetCases();
         get.getId().add(id);
-        Case c = port.getCases(get).getLookup().get(0).getCase();
+        SupportCase c = port.getCases(get).getLookup().get(0).getSupportCase();
         assertNotNull(c, "case " + id);
         return c;
     }
@@ -769,11 +769,11 @@ class CaseOperationsIT {
     }
 
     static List<Long> ids(FindCasesResponse r) {
-        return r.getCase().stream().map(Case::getId).toList();
+        return r.getSupportCase().stream().map(SupportCase::getId).toList();
     }
 
     static List<Long> caseCustomers(FindCasesResponse r) {
-        return r.getCase().stream().map(c -> c.getData().getCustomerId()).toList();
+        return r.getSupportCase().stream().map(c -> c.getData().getCustomerId()).toList();
     }
 
     /** A call that may throw a CrmFault. */
@@ -794,13 +794,13 @@ class CaseOperationsIT {
         return c;
     }
 
-    static Case move(long id, Long expectedVersion, CaseStatus status, String note) throws Exception {
+    static SupportCase move(long id, Long expectedVersion, CaseStatus status, String note) throws Exception {
         ChangeCaseStatus m = new ChangeCaseStatus();
         m.setCaseId(id);
         m.setExpectedVersion(expectedVersion);
         m.setStatus(status);
         m.setResolutionNote(note);
-        Case c = AGENT.changeCaseStatus(m).getCase();
+        SupportCase c = AGENT.changeCaseStatus(m).getSupportCase();
         assertEquals(status, c.getStatus());
         return c;
     }
@@ -814,7 +814,7 @@ class CaseOperationsIT {
 
     /** Takes the case through OPEN and RESOLVED to CLOSED. */
     static void close(long id, Long expectedVersion) throws Exception {
-        Case c = get(AGENT, id);
+        SupportCase c = get(AGENT, id);
         if (c.getStatus() == CaseStatus.NEW) {
             move(id, expectedVersion, CaseStatus.OPEN, null);
         }
@@ -829,11 +829,11 @@ class CaseOperationsIT {
         return a;
     }
 
-    static Case assign(long id, AssigneeKind kind, String name) throws Exception {
+    static SupportCase assign(long id, AssigneeKind kind, String name) throws Exception {
         AssignCase a = new AssignCase();
         a.setCaseId(id);
         a.setAssignee(assignee(kind, name));
-        return AGENT.assignCase(a).getCase();
+        return AGENT.assignCase(a).getSupportCase();
     }
 
     static Comment comment(CasePortType port, long caseId, Visibility visibility, String body) throws Exception {

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.clientele.ws.cases.AddCaseComment;
 import org.clientele.ws.cases.AssignCase;
 import org.clientele.ws.cases.AssigneeKind;
-import org.clientele.ws.cases.Case;
+import org.clientele.ws.cases.SupportCase;
 import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.cases.CaseStatus;
 import org.clientele.ws.cases.ChangeCaseStatus;
@@ -77,29 +77,29 @@ class CaseRolesIT {
             case "getCases" -> () -> {
                 GetCases get = new GetCases();
                 get.getId().add(caseId);
-                assertEquals(caseId, port.getCases(get).getLookup().get(0).getCase().getId());
+                assertEquals(caseId, port.getCases(get).getLookup().get(0).getSupportCase().getId());
             };
             case "findCases" -> () -> {
                 FindCases find = new FindCases();
                 find.setCustomerId(customerId);
-                assertTrue(port.findCases(find).getCase().stream().anyMatch(c -> c.getId() == caseId));
+                assertTrue(port.findCases(find).getSupportCase().stream().anyMatch(c -> c.getId() == caseId));
             };
             case "updateCases" -> () -> {
                 UpdateCases u = new UpdateCases();
-                u.getCase().add(CaseOperationsIT.change(caseId, 0L, c -> c.setCategory("Roles")));
+                u.getSupportCase().add(CaseOperationsIT.change(caseId, 0L, c -> c.setCategory("Roles")));
                 assertTrue(port.updateCases(u).getResult().get(0).isSuccess());
             };
             case "changeCaseStatus" -> () -> {
                 ChangeCaseStatus m = new ChangeCaseStatus();
                 m.setCaseId(caseId);
                 m.setStatus(CaseStatus.OPEN);
-                assertEquals(CaseStatus.OPEN, port.changeCaseStatus(m).getCase().getStatus());
+                assertEquals(CaseStatus.OPEN, port.changeCaseStatus(m).getSupportCase().getStatus());
             };
             case "assignCase" -> () -> {
                 AssignCase a = new AssignCase();
                 a.setCaseId(caseId);
                 a.setAssignee(CaseOperationsIT.assignee(AssigneeKind.QUEUE, "roles"));
-                assertEquals("roles", port.assignCase(a).getCase().getAssignee().getName());
+                assertEquals("roles", port.assignCase(a).getSupportCase().getAssignee().getName());
             };
             case "addCaseComment" -> () -> {
                 AddCaseComment a = new AddCaseComment();
@@ -126,12 +126,12 @@ class CaseRolesIT {
             call.run();
             return;
         }
-        int casesBefore = CaseOperationsIT.findByCustomer(customerId).getCase().size();
+        int casesBefore = CaseOperationsIT.findByCustomer(customerId).getSupportCase().size();
         CrmFault fault = assertThrows(CrmFault.class, call::run);
         assertEquals(ErrorCode.NOT_AUTHORIZED, fault.getFaultInfo().getCode());
-        Case after = CaseOperationsIT.get(Clientele.cases(Clientele.ADMIN), caseId);
+        SupportCase after = CaseOperationsIT.get(Clientele.cases(Clientele.ADMIN), caseId);
         assertEquals(0L, after.getVersion(), "a refused call changed nothing");
-        assertEquals(casesBefore, CaseOperationsIT.findByCustomer(customerId).getCase().size(), "and opened nothing");
+        assertEquals(casesBefore, CaseOperationsIT.findByCustomer(customerId).getSupportCase().size(), "and opened nothing");
         assertTrue(after.getAttachment().isEmpty());
         ListCaseComments l = new ListCaseComments();
         l.setCaseId(caseId);
