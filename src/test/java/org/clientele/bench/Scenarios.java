@@ -52,6 +52,21 @@ final class Scenarios {
                 return 1;
             };
         }));
+        scenarios.add(new Scenario("getCustomers-1-x509",
+                "getCustomers with one id, X.509: request and response signed and encrypted", (w, n) -> {
+            CustomerPortType port = clients.customersX509();
+            Random random = new Random(config.seed() + w);
+            long[] ids = loaded.sampleIds();
+            return () -> {
+                GetCustomers get = new GetCustomers();
+                get.getId().add(ids[random.nextInt(ids.length)]);
+                CustomerLookup lookup = port.getCustomers(get).getLookup().get(0);
+                if (lookup.getCustomer() == null) {
+                    throw new IllegalStateException("customer " + lookup.getId() + " not found");
+                }
+                return 1;
+            };
+        }));
         scenarios.add(new Scenario("findCustomers-100", "findCustomers, first page of 100, nameContains filter", (w, n) -> {
             CustomerPortType port = clients.customers();
             Random random = new Random(config.seed() + w);

@@ -38,7 +38,7 @@ import org.apache.wss4j.dom.handler.WSHandlerConstants;
  * WS-SecurityPolicy) from the server, the client's key pair and the server's certificate. The key material is the
  * TEST-ONLY material that src/test/x509/setup-test-x509.sh generates into target/x509-test.
  */
-final class X509Clients {
+public final class X509Clients {
     static final Path DIR = Paths.get(System.getProperty("clientele.x509.test.dir", "target/x509-test"));
     private static final char[] KEY_PASSWORD = "test-only".toCharArray();
 
@@ -52,9 +52,20 @@ final class X509Clients {
 
     /** As {@link #port(Class, String, String, String)}, but sending to {@code address} (e.g. a {@link Sink}). */
     static <T> T port(Class<T> sei, String service, String namespace, String who, String address) {
+        return port(sei, service, namespace, who, Clientele.URL, address);
+    }
+
+    /** CustomerService's X.509 port of the server at {@code baseUrl} (the benchmark's). */
+    public static org.clientele.ws.customer.CustomerPortType customers(String baseUrl, String who) {
+        return port(org.clientele.ws.customer.CustomerPortType.class, "CustomerService", "urn:clientele:crm:customer:v1",
+                who, baseUrl, baseUrl + "/clientele/CustomerServiceX509");
+    }
+
+    private static <T> T port(Class<T> sei, String service, String namespace, String who, String baseUrl,
+                              String address) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
-        factory.setWsdlURL(Clientele.URL + "/clientele/" + service + "X509?wsdl");
+        factory.setWsdlURL(baseUrl + "/clientele/" + service + "X509?wsdl");
         factory.setServiceName(new QName(namespace, service + "X509"));
         factory.setEndpointName(new QName(namespace, service + "X509"));
         factory.setAddress(address);
