@@ -7,7 +7,9 @@
 #
 # Usage: src/test/x509/setup-test-x509.sh <out-dir> <jboss-home> <controller host:port>
 set -euo pipefail
-OUT=$1 JBOSS_HOME_ARG=$2 export CONTROLLER=$3
+OUT=$1
+JBOSS_HOME_ARG=$(cd "$2" && pwd)
+export CONTROLLER=$3
 DEPLOY=$(cd "$(dirname "$0")/../../../deploy" && pwd)
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

@@ -75,6 +75,8 @@ public final class X509Clients {
         props.put(SecurityConstants.ENCRYPT_CRYPTO, serverCrypto());
         props.put(SecurityConstants.ENCRYPT_USERNAME, "server");
         props.put(SecurityConstants.CALLBACK_HANDLER, passwords());
+        // Basic256Sha256 with RSA-SHA256 signatures (WS-SecurityPolicy's own table says RSA-SHA1; Clientele requires SHA-256)
+        props.put(SecurityConstants.ASYMMETRIC_SIGNATURE_ALGORITHM, "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
         factory.setProperties(props);
         T port = factory.create(sei);
         timeouts(ClientProxy.getClient(port));
