@@ -11,7 +11,12 @@ import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
@@ -53,6 +58,8 @@ class X509IT {
     private static final String SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String PATH = "/clientele/CustomerServiceX509";
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String JBOSS_HOME = System.getProperty("clientele.jboss.home", "");
+    private static final String CONTROLLER = System.getProperty("clientele.management", "127.0.0.1:9990");
 
     private static CustomerPortType customers(String who) {
         return X509Clients.port(CustomerPortType.class, "CustomerService", CUSTOMER_NS, who);
@@ -232,6 +239,32 @@ class X509IT {
         String name = "X509 " + who + " " + RUN;
         assertRefused(send(captured(who, name)));
         assertEquals(0, named(name));
+    }
+
+    /** The operator scripts apply to the next request, without a restart: untrusted, refused; trusted again, accepted. */
+    @Test
+    void untrustAndTrustAgainApplyToTheNextRequest() throws Exception {
+        deploy("x509-untrust-client.sh", JBOSS_HOME, "x509-marketing");
+        String refused = "X509 untrusted marketing " + RUN;
+        assertRefused(send(captured("marketing", refused)));
+        deploy("x509-trust-client.sh", JBOSS_HOME, X509Clients.DIR.resolve("client-marketing.pem").toString(),
+                "x509-marketing", "crm-marketing", X509Clients.DIR.resolve("ca.pem").toString());
+        FindCustomers find = new FindCustomers();
+        find.setNameContains(refused);
+        assertEquals(0, customers("marketing").findCustomers(find).getCustomer().size());
+        assertEquals(0, named(refused));
+    }
+
+    private static void deploy(String script, String... args) throws Exception {
+        assertTrue(Files.isDirectory(Path.of(JBOSS_HOME)), "clientele.jboss.home must name the test server: " + JBOSS_HOME);
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("deploy", script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CONTROLLER", CONTROLLER);
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), script + " did not finish");
+        assertEquals(0, p.exitValue(), script + ": " + output);
     }
 
     private static Document parse(String xml) throws Exception {
