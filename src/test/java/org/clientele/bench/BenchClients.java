@@ -33,6 +33,11 @@ final class BenchClients {
         return secured(CustomerPortType.class, "/clientele/CustomerService", config.user());
     }
 
+    /** CustomerService's X.509 sign + encrypt port as the TEST-ONLY client x509-readonly (target/x509-test). */
+    CustomerPortType customersX509() {
+        return org.clientele.it.X509Clients.customers(config.url(), "readonly");
+    }
+
     SyncPortType sync() {
         return secured(SyncPortType.class, "/clientele/SyncService", config.user());
     }

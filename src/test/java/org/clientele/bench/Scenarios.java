@@ -67,6 +67,21 @@ final class Scenarios {
                 return 1;
             };
         }));
+        scenarios.add(new Scenario("getCustomers-1-x509",
+                "getCustomers with one id, X.509: request and response signed and encrypted", (w, n) -> {
+            CustomerPortType port = clients.customersX509();
+            Random random = new Random(config.seed() + w);
+            long[] ids = loaded.sampleIds();
+            return () -> {
+                GetCustomers get = new GetCustomers();
+                get.getId().add(ids[random.nextInt(ids.length)]);
+                CustomerLookup lookup = port.getCustomers(get).getLookup().get(0);
+                if (lookup.getCustomer() == null) {
+                    throw new IllegalStateException("customer " + lookup.getId() + " not found");
+                }
+                return 1;
+            };
+        }));
         scenarios.add(find("findCustomers-name", "nameContains: alternately one name word (broad) and a customer's"
                 + " two words and surname (selective)", config, clients, (random, find, call) -> {
             if (call % 2 == 0) {

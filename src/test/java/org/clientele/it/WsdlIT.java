@@ -103,7 +103,8 @@ class WsdlIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService, 1.1", "CustomerService12, 1.2", "StatusService, 1.1", "StatusService12, 1.2",
         "CaseService, 1.1", "CaseService12, 1.2", "CampaignService, 1.1", "CampaignService12, 1.2",
-        "SyncService, 1.1", "SyncService12, 1.2"})
+        "SyncService, 1.1", "SyncService12, 1.2",
+        "CustomerServiceX509, 1.1", "CaseServiceX509, 1.1", "CampaignServiceX509, 1.1", "SyncServiceX509, 1.1"})
     void exactlyOnePortWithItsSoapBinding(String service, String soapVersion) throws Exception {
         Map<URI, Doc> docs = crawl(service);
         List<Element> ports = new ArrayList<>();
@@ -170,9 +171,34 @@ class WsdlIT {
         assertTrue(defined, "policy " + uri + " is defined");
     }
 
+    /** The X.509 ports: sign + encrypt policy (AsymmetricBinding, Basic256Sha256), referenced and defined. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"CustomerServiceX509", "CaseServiceX509", "CampaignServiceX509", "SyncServiceX509"})
+    void x509PolicyOnX509Ports(String service) throws Exception {
+        Map<URI, Doc> docs = crawl(service);
+        List<Element> policies = new ArrayList<>();
+        List<Element> references = new ArrayList<>();
+        docs.values().forEach(d -> {
+            policies.addAll(elements(d.dom(), WSP_NS, "Policy"));
+            references.addAll(elements(d.dom(), WSP_NS, "PolicyReference"));
+        });
+        assertEquals(1, references.size(), "wsp:PolicyReference");
+        String id = references.get(0).getAttribute("URI").substring(1);
+        Element policy = policies.stream().filter(p -> id.equals(p.getAttributeNS(
+                "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd", "Id")))
+                .findFirst().orElseThrow(() -> new AssertionError("policy #" + id + " is not defined"));
+        for (String assertion : List.of("AsymmetricBinding", "InitiatorToken", "RecipientToken", "X509Token",
+                "Basic256Sha256", "IncludeTimestamp", "SignedParts", "EncryptedParts")) {
+            assertEquals(assertion.equals("X509Token") ? 2 : 1,
+                    policy.getElementsByTagNameNS(SP_NS, assertion).getLength(), "sp:" + assertion);
+        }
+        assertEquals(0, policy.getElementsByTagNameNS(SP_NS, "UsernameToken").getLength());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService", "CustomerService12", "StatusService", "StatusService12", "CaseService", "CaseService12",
-        "CampaignService", "CampaignService12", "SyncService", "SyncService12"})
+        "CampaignService", "CampaignService12", "SyncService", "SyncService12", "CustomerServiceX509", "CaseServiceX509",
+        "CampaignServiceX509", "SyncServiceX509"})
     void noWsdlRequiredExtension(String service) throws Exception {
         // wsdl:required="true" makes many client toolkits (e.g. .NET svcutil, older wsimport) refuse the WSDL
         for (Doc d : crawl(service).values()) {
@@ -201,7 +227,8 @@ class WsdlIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CustomerService", "CustomerService12", "StatusService", "StatusService12", "CaseService", "CaseService12",
-        "CampaignService", "CampaignService12", "SyncService", "SyncService12"})
+        "CampaignService", "CampaignService12", "SyncService", "SyncService12", "CustomerServiceX509", "CaseServiceX509",
+        "CampaignServiceX509", "SyncServiceX509"})
     void everyImportIsServedByTheServerItself(String service) throws Exception {
         Map<URI, Doc> docs = crawl(service);
         // the concrete WSDL, the abstract WSDL and the schemas it pulls in
