@@ -37,19 +37,29 @@ final class Cluster {
 
     private static Cluster instance;
 
-    final Node[] nodes;
-    final HaProxy balancer;
-    final TcpProxy database;
+    /** How long a node may take to start and deploy Clientele (boots take minutes on a loaded 2-core machine). */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("clientele.cluster.startTimeout", 600));
+
+    Node[] nodes;
+    HaProxy balancer;
+    TcpProxy database;
 
     static synchronized Cluster get() throws Exception {
         if (instance == null) {
-            instance = new Cluster();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "cluster-stop"));
+            Cluster cluster = new Cluster();
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "cluster-stop"));
+            try {
+                cluster.start();
+            } catch (Exception | Error e) {
+                cluster.stop();
+                throw e;
+            }
+            instance = cluster;
         }
         return instance;
     }
 
-    private Cluster() throws Exception {
+    private void start() throws Exception {
         if (JBOSS_HOME == null || PG_URL == null) {
             throw new IllegalStateException("run with mvn verify -Pcluster (clientele.jboss.home and clientele.pg.url are not set)");
         }
@@ -57,19 +67,21 @@ final class Cluster {
         database = new TcpProxy(DB_PROXY_PORT, db.getHost(), db.getPort() < 0 ? 5432 : db.getPort());
         String proxiedUrl = "jdbc:postgresql://127.0.0.1:" + DB_PROXY_PORT + db.getPath();
         String[] offsets = System.getProperty("clientele.cluster.offsets", "300,400").split(",");
-        nodes = new Node[offsets.length];
+        Node[] all = new Node[offsets.length];
         for (int i = 0; i < offsets.length; i++) {
-            nodes[i] = new Node("node" + (i + 1), Integer.parseInt(offsets[i].trim()), proxiedUrl);
-            nodes[i].prepare();
+            all[i] = new Node("node" + (i + 1), Integer.parseInt(offsets[i].trim()), proxiedUrl);
+            all[i].prepare();
         }
+        nodes = all;
         for (Node n : nodes) {
             n.start();
         }
         for (Node n : nodes) {
-            n.awaitReady(Duration.ofMinutes(4));
+            n.awaitReady(START_TIMEOUT);
         }
-        balancer = new HaProxy(DIR.resolve("haproxy"), BALANCER_PORT, nodes);
-        balancer.start();
+        HaProxy haProxy = new HaProxy(DIR.resolve("haproxy"), BALANCER_PORT, nodes);
+        balancer = haProxy;
+        haProxy.start();
     }
 
     /** The balancer's base URL, e.g. http://127.0.0.1:8450. */
@@ -80,6 +92,9 @@ final class Cluster {
     /** A direct JDBC connection to PostgreSQL (not through the cuttable proxy). */
     static Connection jdbc() throws SQLException {
         return DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
+    }
+
+    private Cluster() {
     }
 
     synchronized void stop() {

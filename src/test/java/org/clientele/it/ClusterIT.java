@@ -176,7 +176,7 @@ class ClusterIT {
 
         // the killed node restarts and takes calls again
         victim.start();
-        victim.awaitReady(Duration.ofMinutes(4));
+        victim.awaitReady(Cluster.START_TIMEOUT);
         ClusterSupport.awaitState(cluster, victim, "UP", Duration.ofSeconds(30));
         Set<String> servedBy = new TreeSet<>();
         for (int i = 0; i < 10; i++) {
