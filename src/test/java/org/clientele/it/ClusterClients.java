@@ -100,4 +100,18 @@ final class ClusterClients {
             return null;
         }
     }
+
+    /** The replayed flag of the last response's ResponseContext header, or null without one. */
+    static String replayed(Object port) {
+        Object headers = ClientProxy.getClient(port).getResponseContext().get(Header.HEADER_LIST);
+        if (headers instanceof List<?> list) {
+            for (Object h : list) {
+                if (h instanceof Header header && header.getName().equals(new QName(NS, "ResponseContext"))
+                        && header.getObject() instanceof Element e && e.getElementsByTagNameNS(NS, "replayed").getLength() > 0) {
+                    return e.getElementsByTagNameNS(NS, "replayed").item(0).getTextContent();
+                }
+            }
+        }
+        return null;
+    }
 }
