@@ -1,19 +1,10 @@
 package org.clientele.campaign;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.xml.ws.WebServiceContext;
-import java.util.List;
-import java.util.function.Function;
 import org.clientele.customer.Page;
-import org.clientele.platform.AuditLog;
-import org.clientele.platform.Caller;
-import org.clientele.platform.CrmException;
-import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Failures;
-import org.clientele.platform.ItemOutcome;
-import org.clientele.platform.ws.Callers;
-import org.clientele.platform.ws.IdempotentCalls;
+import org.clientele.platform.Role;
+import org.clientele.platform.ws.Operation;
+import org.clientele.platform.ws.SoapEdge;
 import org.clientele.platform.ws.WireErrors;
 import org.clientele.ws.campaign.AddCampaignMembers;
 import org.clientele.ws.campaign.AddCampaignMembersResponse;
@@ -22,7 +13,7 @@ import org.clientele.ws.campaign.CampaignLookup;
 import org.clientele.ws.campaign.CampaignPortType;
 import org.clientele.ws.campaign.CreateCampaigns;
 import org.clientele.ws.campaign.CreateCampaignsResponse;
-import org.clientele.ws.campaign.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.campaign.FindCampaigns;
 import org.clientele.ws.campaign.FindCampaignsResponse;
 import org.clientele.ws.campaign.GetCampaignStatistics;
@@ -40,164 +31,114 @@ import org.clientele.ws.campaign.UpdateCampaigns;
 import org.clientele.ws.campaign.UpdateCampaignsResponse;
 
 /**
- * The SOAP adapter of CampaignService, shared by its SOAP 1.1 and SOAP 1.2 ports: it maps the request to the
- * domain, delegates to {@link CampaignService} under the request's idempotency key, maps the result back, audits
- * mutating calls, and turns every failure into a typed CrmFault.
+ * The SOAP adapter of CampaignService, shared by its SOAP 1.1 and SOAP 1.2 ports: each operation is one line that
+ * hands the {@link SoapEdge} its entry of the operation table, the domain call and the response mapping.
  */
 public abstract class CampaignEndpointSupport implements CampaignPortType {
+    private static final Role[] READERS = {Role.MARKETING, Role.INTEGRATION, Role.READONLY};
+    static final Operation CREATE = Operation.write("createCampaigns", Role.MARKETING);
+    static final Operation UPDATE = Operation.write("updateCampaigns", Role.MARKETING);
+    static final Operation GET = Operation.read("getCampaigns", READERS);
+    static final Operation FIND = Operation.read("findCampaigns", READERS);
+    static final Operation ADD_MEMBERS = Operation.write("addCampaignMembers", Role.MARKETING);
+    static final Operation REMOVE_MEMBERS = Operation.write("removeCampaignMembers", Role.MARKETING);
+    static final Operation RECORD_RESPONSES = Operation.write("recordCampaignResponses", Role.MARKETING, Role.INTEGRATION);
+    static final Operation STATISTICS = Operation.read("getCampaignStatistics", READERS);
 
-    @Resource
-    WebServiceContext context;
+    @Inject
+    SoapEdge edge;
 
     @Inject
     CampaignService service;
 
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotentCalls idempotent;
-
     @Override
     public CreateCampaignsResponse createCampaigns(CreateCampaigns request) throws CrmFault {
-        return mutation("createCampaigns", caller -> {
-            List<CampaignDraft> drafts = request.getCampaign().stream().map(c -> CampaignMapper.draft(c.getData())).toList();
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCampaigns", request,
-                    c -> service.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "createCampaigns", outcomes);
-            CreateCampaignsResponse response = new CreateCampaignsResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCampaign().stream().map(NewCampaign::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(CREATE, request, c -> service.create(c, request.getCampaign().stream().map(n -> CampaignMapper.draft(n.getData())).toList(),
+                all(request.isAllOrNone())), o -> WireErrors.results(new CreateCampaignsResponse(), CreateCampaignsResponse::getResult, o,
+                request.getCampaign(), NewCampaign::getClientRef));
     }
 
     @Override
     public UpdateCampaignsResponse updateCampaigns(UpdateCampaigns request) throws CrmFault {
-        return mutation("updateCampaigns", caller -> {
-            List<CampaignService.Change> changes = request.getCampaign().stream()
-                    .map(c -> new CampaignService.Change(c.getId(), c.getExpectedVersion(), CampaignMapper.draft(c.getData()))).toList();
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCampaigns", request,
-                    c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "updateCampaigns", outcomes);
-            UpdateCampaignsResponse response = new UpdateCampaignsResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCampaign().stream().map(CampaignChange::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(UPDATE, request, c -> service.update(c, request.getCampaign().stream().map(u -> new CampaignService.Change(u.getId(),
+                u.getExpectedVersion(), CampaignMapper.draft(u.getData()))).toList(), all(request.isAllOrNone())),
+                o -> WireErrors.results(new UpdateCampaignsResponse(), UpdateCampaignsResponse::getResult, o, request.getCampaign(),
+                        CampaignChange::getClientRef));
     }
 
     @Override
     public GetCampaignsResponse getCampaigns(GetCampaigns request) throws CrmFault {
-        return read(caller -> {
-            GetCampaignsResponse response = new GetCampaignsResponse();
-            for (CampaignService.Lookup l : service.get(caller, request.getId())) {
-                CampaignLookup wire = new CampaignLookup();
-                wire.setId(l.id());
-                if (l.campaign() != null) {
-                    wire.setCampaign(CampaignMapper.toWire(l.campaign()));
-                } else {
-                    wire.setError(WireErrors.notFound("Campaign " + l.id() + " does not exist"));
-                }
-                response.getLookup().add(wire);
-            }
-            return response;
-        });
+        return edge.read(GET, c -> lookups(service.get(c, request.getId())));
     }
 
     @Override
     public FindCampaignsResponse findCampaigns(FindCampaigns request) throws CrmFault {
-        return read(caller -> {
-            CampaignQuery query = new CampaignQuery(request.getNameContains(), CampaignMapper.status(request.getStatus()),
-                    CampaignMapper.channel(request.getChannel()), CampaignMapper.date(request.getActiveFrom()),
-                    CampaignMapper.date(request.getActiveTo()));
-            Page<Campaign> page = service.find(caller, query, request.getPageSize(), request.getPageToken());
-            FindCampaignsResponse response = new FindCampaignsResponse();
-            page.items().forEach(c -> response.getCampaign().add(CampaignMapper.toWire(c)));
-            response.setNextPageToken(page.nextPageToken());
-            return response;
-        });
+        return edge.read(FIND, c -> found(service.find(c, query(request), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public AddCampaignMembersResponse addCampaignMembers(AddCampaignMembers request) throws CrmFault {
-        return mutation("addCampaignMembers", caller -> {
-            List<CampaignService.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "addCampaignMembers", request,
-                    c -> service.addMembers(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "addCampaignMembers", outcomes);
-            AddCampaignMembersResponse response = new AddCampaignMembersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getMember().stream().map(MemberRef::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(ADD_MEMBERS, request, c -> service.addMembers(c, request.getMember().stream().map(CampaignMapper::member).toList(),
+                all(request.isAllOrNone())), o -> WireErrors.results(new AddCampaignMembersResponse(), AddCampaignMembersResponse::getResult,
+                o, request.getMember(), MemberRef::getClientRef));
     }
 
     @Override
     public RemoveCampaignMembersResponse removeCampaignMembers(RemoveCampaignMembers request) throws CrmFault {
-        return mutation("removeCampaignMembers", caller -> {
-            List<CampaignService.MemberKey> members = request.getMember().stream().map(CampaignMapper::member).toList();
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "removeCampaignMembers", request,
-                    c -> service.removeMembers(c, members, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "removeCampaignMembers", outcomes);
-            RemoveCampaignMembersResponse response = new RemoveCampaignMembersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getMember().stream().map(MemberRef::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(REMOVE_MEMBERS, request, c -> service.removeMembers(c, request.getMember().stream().map(CampaignMapper::member).toList(),
+                all(request.isAllOrNone())), o -> WireErrors.results(new RemoveCampaignMembersResponse(),
+                RemoveCampaignMembersResponse::getResult, o, request.getMember(), MemberRef::getClientRef));
     }
 
     @Override
     public RecordCampaignResponsesResponse recordCampaignResponses(RecordCampaignResponses request) throws CrmFault {
-        return mutation("recordCampaignResponses", caller -> {
-            List<CampaignService.ResponseDraft> drafts = request.getResponse().stream().map(CampaignMapper::response).toList();
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordCampaignResponses", request,
-                    c -> service.recordResponses(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "recordCampaignResponses", outcomes);
-            RecordCampaignResponsesResponse response = new RecordCampaignResponsesResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getResponse().stream().map(NewResponse::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(RECORD_RESPONSES, request, c -> service.recordResponses(c, request.getResponse().stream()
+                .map(CampaignMapper::response).toList(), all(request.isAllOrNone())), o -> WireErrors.results(
+                new RecordCampaignResponsesResponse(), RecordCampaignResponsesResponse::getResult, o, request.getResponse(),
+                NewResponse::getClientRef));
     }
 
     @Override
     public GetCampaignStatisticsResponse getCampaignStatistics(GetCampaignStatistics request) throws CrmFault {
-        return read(caller -> {
-            CampaignService.Statistics s = service.statistics(caller, request.getCampaignId(),
-                    Boolean.TRUE.equals(request.isIncludeChildren()));
-            GetCampaignStatisticsResponse response = new GetCampaignStatisticsResponse();
-            response.setStatistics(CampaignMapper.toWire(s));
-            return response;
-        });
+        return edge.read(STATISTICS, c -> statistics(service.statistics(c, request.getCampaignId(),
+                Boolean.TRUE.equals(request.isIncludeChildren()))));
     }
 
-    private <T> T read(Function<Caller, T> body) throws CrmFault {
-        try {
-            return body.apply(Callers.of(context));
-        } catch (RuntimeException e) {
-            throw fault(Failures.classify(e));
-        }
+    private static boolean all(Boolean allOrNone) {
+        return Boolean.TRUE.equals(allOrNone);
     }
 
-    private <T> T mutation(String operation, Function<Caller, T> body) throws CrmFault {
-        Caller caller;
-        try {
-            caller = Callers.of(context);
-        } catch (RuntimeException e) {
-            throw fault(Failures.classify(e));
-        }
-        try {
-            return body.apply(caller);
-        } catch (RuntimeException e) {
-            CrmException failure = Failures.classify(e);
-            if (failure.code() != ErrorCode.UNAVAILABLE) {
-                try {
-                    audit.refused(caller, operation, failure);
-                } catch (RuntimeException auditFailure) {
-                    // the client must still get the original fault; the audit failure is logged by the container
-                }
+    private static CampaignQuery query(FindCampaigns request) {
+        return new CampaignQuery(request.getNameContains(), CampaignMapper.status(request.getStatus()),
+                CampaignMapper.channel(request.getChannel()), CampaignMapper.date(request.getActiveFrom()),
+                CampaignMapper.date(request.getActiveTo()));
+    }
+
+    private static GetCampaignsResponse lookups(java.util.List<CampaignService.Lookup> lookups) {
+        GetCampaignsResponse response = new GetCampaignsResponse();
+        for (CampaignService.Lookup l : lookups) {
+            CampaignLookup wire = new CampaignLookup();
+            wire.setId(l.id());
+            if (l.campaign() != null) {
+                wire.setCampaign(CampaignMapper.toWire(l.campaign()));
+            } else {
+                wire.setError(WireErrors.notFound("Campaign " + l.id() + " does not exist"));
             }
-            throw fault(failure);
+            response.getLookup().add(wire);
         }
+        return response;
     }
 
-    private static CrmFault fault(CrmException e) {
-        return new CrmFault(e.getMessage(), WireErrors.detail(e));
+    private static FindCampaignsResponse found(Page<Campaign> page) {
+        FindCampaignsResponse response = new FindCampaignsResponse();
+        page.items().forEach(c -> response.getCampaign().add(CampaignMapper.toWire(c)));
+        response.setNextPageToken(page.nextPageToken());
+        return response;
+    }
+
+    private static GetCampaignStatisticsResponse statistics(CampaignService.Statistics s) {
+        GetCampaignStatisticsResponse response = new GetCampaignStatisticsResponse();
+        response.setStatistics(CampaignMapper.toWire(s));
+        return response;
     }
 }

@@ -22,7 +22,6 @@ import org.clientele.platform.BatchExecutor;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Idempotency;
 import org.clientele.platform.ItemOutcome;
 import org.clientele.platform.Limits;
 import org.clientele.platform.PageTokens;
@@ -64,8 +63,6 @@ public class CaseService {
     @Inject
     ChangeLog changeLog;
 
-    @Inject
-    Idempotency idempotency;
 
     private volatile SlaClock sla;
     private volatile long maxAttachmentBytes;
@@ -256,7 +253,6 @@ public class CaseService {
             changeLog.append(caller, EntityType.CASE, c.getId(), Operation.UPDATED, c.getVersion(), null);
         }
         ItemOutcome outcome = ItemOutcome.applied(m.getId(), m.getVersion());
-        idempotency.recordInCurrentTransaction(List.of(outcome));
         return outcome;
     }
 
@@ -282,7 +278,6 @@ public class CaseService {
         repository.add(new CaseAttachmentContent(a.getId(), content.bytes()));
         changeLog.append(caller, EntityType.CASE_ATTACHMENT, a.getId(), Operation.CREATED, a.getVersion(), null);
         ItemOutcome outcome = ItemOutcome.applied(a.getId(), a.getVersion());
-        idempotency.recordInCurrentTransaction(List.of(outcome));
         return outcome;
     }
 
@@ -433,7 +428,6 @@ public class CaseService {
         repository.flush();
         changeLog.append(caller, EntityType.CASE, c.getId(), Operation.UPDATED, c.getVersion(), null);
         ItemOutcome outcome = ItemOutcome.applied(c.getId(), c.getVersion());
-        idempotency.recordInCurrentTransaction(List.of(outcome));
         return outcome;
     }
 

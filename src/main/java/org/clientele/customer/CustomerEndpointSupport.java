@@ -1,23 +1,16 @@
 package org.clientele.customer;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.xml.ws.WebServiceContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.clientele.platform.AuditLog;
 import org.clientele.platform.Caller;
-import org.clientele.platform.CrmException;
-import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Failures;
 import org.clientele.platform.ItemOutcome;
-import org.clientele.platform.ws.Callers;
-import org.clientele.platform.ws.IdempotentCalls;
+import org.clientele.platform.Role;
+import org.clientele.platform.ws.Operation;
+import org.clientele.platform.ws.SoapEdge;
 import org.clientele.platform.ws.WireErrors;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CreateCustomersResponse;
-import org.clientele.ws.customer.CrmFault;
 import org.clientele.ws.customer.CustomerChange;
 import org.clientele.ws.customer.CustomerLookup;
 import org.clientele.ws.customer.CustomerPortType;
@@ -45,213 +38,171 @@ import org.clientele.ws.customer.UpsertCustomers;
 import org.clientele.ws.customer.UpsertCustomersResponse;
 
 /**
- * The SOAP adapter of CustomerService, shared by its SOAP 1.1 and SOAP 1.2 ports: it maps the request to the
- * domain, delegates to {@link CustomerService}, maps the result back, audits mutating calls, and turns every
- * failure into a typed CrmFault.
+ * The SOAP adapter of CustomerService, shared by its SOAP 1.1 and SOAP 1.2 ports: each operation is one line that
+ * hands the {@link SoapEdge} its entry of the operation table, the domain call and the response mapping. Caller,
+ * roles, the one transaction, idempotency, audit and faults are the edge's.
  */
 public abstract class CustomerEndpointSupport implements CustomerPortType {
+    static final Operation CREATE = Operation.write("createCustomers", Role.INTEGRATION);
+    static final Operation UPDATE = Operation.write("updateCustomers", Role.INTEGRATION);
+    static final Operation UPSERT = Operation.write("upsertCustomers", Role.INTEGRATION);
+    static final Operation GET = Operation.read("getCustomers", Role.INTEGRATION, Role.AGENT, Role.MARKETING, Role.READONLY);
+    static final Operation FIND = Operation.read("findCustomers", Role.INTEGRATION, Role.AGENT, Role.MARKETING, Role.READONLY);
+    static final Operation DELETE = Operation.write("deleteCustomers", Role.INTEGRATION);
+    static final Operation UNDELETE = Operation.write("undeleteCustomers", Role.INTEGRATION);
+    static final Operation MERGE = Operation.write("mergeCustomers", Role.INTEGRATION);
+    static final Operation RECORD_INTERACTIONS = Operation.write("recordInteractions", Role.INTEGRATION, Role.AGENT);
+    static final Operation LIST_INTERACTIONS = Operation.read("listInteractions",
+            Role.INTEGRATION, Role.AGENT, Role.MARKETING, Role.READONLY);
 
-    @Resource
-    WebServiceContext context;
+    @Inject
+    SoapEdge edge;
 
     @Inject
     CustomerService service;
 
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotentCalls idempotent;
-
     @Override
     public CreateCustomersResponse createCustomers(CreateCustomers request) throws CrmFault {
-        return mutation("createCustomers", caller -> {
-            List<CustomerDraft> drafts = new ArrayList<>();
-            for (NewCustomer c : request.getCustomer()) {
-                drafts.add(CustomerMapper.draft(c.getData()));
-            }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "createCustomers", request, c -> service.create(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "createCustomers", outcomes);
-            CreateCustomersResponse response = new CreateCustomersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(NewCustomer::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(CREATE, request, c -> service.create(c, drafts(request), all(request.isAllOrNone())),
+                o -> WireErrors.results(new CreateCustomersResponse(), CreateCustomersResponse::getResult, o, request.getCustomer(), NewCustomer::getClientRef));
     }
 
     @Override
     public UpdateCustomersResponse updateCustomers(UpdateCustomers request) throws CrmFault {
-        return mutation("updateCustomers", caller -> {
-            List<CustomerService.Change> changes = new ArrayList<>();
-            for (CustomerChange c : request.getCustomer()) {
-                changes.add(new CustomerService.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData())));
-            }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "updateCustomers", request, c -> service.update(c, changes, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "updateCustomers", outcomes);
-            UpdateCustomersResponse response = new UpdateCustomersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerChange::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(UPDATE, request, c -> service.update(c, changes(request), all(request.isAllOrNone())),
+                o -> WireErrors.results(new UpdateCustomersResponse(), UpdateCustomersResponse::getResult, o, request.getCustomer(), CustomerChange::getClientRef));
     }
 
     @Override
     public UpsertCustomersResponse upsertCustomers(UpsertCustomers request) throws CrmFault {
-        return mutation("upsertCustomers", caller -> {
-            List<CustomerService.Upsert> upserts = new ArrayList<>();
-            for (CustomerUpsert u : request.getCustomer()) {
-                upserts.add(new CustomerService.Upsert(CustomerMapper.key(u.getKey()), u.getExpectedVersion(),
-                        CustomerMapper.draft(u.getData())));
-            }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "upsertCustomers", request, c -> service.upsert(c, upserts, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "upsertCustomers", outcomes);
-            UpsertCustomersResponse response = new UpsertCustomersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerUpsert::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(UPSERT, request, c -> service.upsert(c, upserts(request), all(request.isAllOrNone())),
+                o -> WireErrors.results(new UpsertCustomersResponse(), UpsertCustomersResponse::getResult, o, request.getCustomer(), CustomerUpsert::getClientRef));
     }
 
     @Override
     public GetCustomersResponse getCustomers(GetCustomers request) throws CrmFault {
-        return read(caller -> {
-            List<CustomerDraft.Key> keys = request.getExternalKey().stream().map(CustomerMapper::key).toList();
-            GetCustomersResponse response = new GetCustomersResponse();
-            for (CustomerService.Lookup l : service.get(caller, request.getId(), keys)) {
-                CustomerLookup wire = new CustomerLookup();
-                if (l.id() != null) {
-                    wire.setId(l.id());
-                } else {
-                    org.clientele.ws.common.ExternalKey k = new org.clientele.ws.common.ExternalKey();
-                    k.setSystem(l.key().system());
-                    k.setId(l.key().id());
-                    wire.setExternalKey(k);
-                }
-                if (l.customer() != null) {
-                    wire.setCustomer(CustomerMapper.toWire(l.customer()));
-                } else {
-                    wire.setError(WireErrors.notFound(l.id() != null
-                            ? "Customer " + l.id() + " does not exist"
-                            : "No customer has external key " + l.key().system() + "/" + l.key().id()));
-                }
-                response.getLookup().add(wire);
-            }
-            return response;
-        });
+        return edge.read(GET, c -> lookups(service.get(c, request.getId(), request.getExternalKey().stream().map(CustomerMapper::key).toList())));
     }
 
     @Override
     public FindCustomersResponse findCustomers(FindCustomers request) throws CrmFault {
-        return read(caller -> {
-            CustomerQuery query = new CustomerQuery(request.getNameContains(), request.getEmail(), request.getPhone(),
-                    request.getStatus() == null ? null : Customer.Status.valueOf(request.getStatus().name()),
-                    request.getSegment(),
-                    request.getModifiedSince() == null ? null : request.getModifiedSince().toInstant(),
-                    Boolean.TRUE.equals(request.isIncludeDeleted()));
-            Page<Customer> page = service.find(caller, query, request.getPageSize(), request.getPageToken());
-            FindCustomersResponse response = new FindCustomersResponse();
-            response.getCustomer().addAll(CustomerMapper.toWire(page.items()));
-            response.setNextPageToken(page.nextPageToken());
-            return response;
-        });
+        return edge.read(FIND, c -> found(service.find(c, query(request), request.getPageSize(), request.getPageToken())));
     }
 
     @Override
     public DeleteCustomersResponse deleteCustomers(DeleteCustomers request) throws CrmFault {
-        return mutation("deleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "deleteCustomers", request, c -> service.delete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "deleteCustomers", outcomes);
-            DeleteCustomersResponse response = new DeleteCustomersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(DELETE, request, c -> service.delete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
+                o -> WireErrors.results(new DeleteCustomersResponse(), DeleteCustomersResponse::getResult, o, request.getCustomer(), CustomerRef::getClientRef));
     }
 
     @Override
     public UndeleteCustomersResponse undeleteCustomers(UndeleteCustomers request) throws CrmFault {
-        return mutation("undeleteCustomers", caller -> {
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "undeleteCustomers", request, c -> service.undelete(c, refs(request.getCustomer()), Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "undeleteCustomers", outcomes);
-            UndeleteCustomersResponse response = new UndeleteCustomersResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getCustomer().stream().map(CustomerRef::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(UNDELETE, request, c -> service.undelete(c, refs(request.getCustomer()), all(request.isAllOrNone())),
+                o -> WireErrors.results(new UndeleteCustomersResponse(), UndeleteCustomersResponse::getResult, o, request.getCustomer(), CustomerRef::getClientRef));
     }
 
     @Override
     public MergeCustomersResponse mergeCustomers(MergeCustomers request) throws CrmFault {
-        return mutation("mergeCustomers", caller -> {
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "mergeCustomers", request, c -> {
-                Customer merged = service.merge(c, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
-                return List.of(ItemOutcome.applied(merged.getId(), merged.getVersion()));
-            });
-            // a replayed merge answers with the master as it is now
-            Customer master = service.current(outcomes.get(0).id());
-            audit.success(caller, "mergeCustomers", master.getId() + "<-" + request.getDuplicateId());
-            MergeCustomersResponse response = new MergeCustomersResponse();
-            response.setMaster(CustomerMapper.toWire(master));
-            return response;
-        });
+        return edge.write(MERGE, request, c -> List.of(merge(c, request)), o -> merged(o.get(0).id()),
+                o -> o.get(0).id() + "<-" + request.getDuplicateId());
     }
 
     @Override
     public RecordInteractionsResponse recordInteractions(RecordInteractions request) throws CrmFault {
-        return mutation("recordInteractions", caller -> {
-            List<InteractionDraft> drafts = new ArrayList<>();
-            for (NewInteraction i : request.getInteraction()) {
-                drafts.add(CustomerMapper.draft(i.getInteraction()));
-            }
-            List<ItemOutcome> outcomes = idempotent.run(context, caller, "recordInteractions", request, c -> service.recordInteractions(c, drafts, Boolean.TRUE.equals(request.isAllOrNone())));
-            audit.batch(caller, "recordInteractions", outcomes);
-            RecordInteractionsResponse response = new RecordInteractionsResponse();
-            response.getResult().addAll(WireErrors.results(outcomes, request.getInteraction().stream().map(NewInteraction::getClientRef).toList()));
-            return response;
-        });
+        return edge.write(RECORD_INTERACTIONS, request, c -> service.recordInteractions(c, interactions(request), all(request.isAllOrNone())),
+                o -> WireErrors.results(new RecordInteractionsResponse(), RecordInteractionsResponse::getResult, o, request.getInteraction(), NewInteraction::getClientRef));
     }
 
     @Override
     public ListInteractionsResponse listInteractions(ListInteractions request) throws CrmFault {
-        return read(caller -> {
-            Page<Interaction> page = service.listInteractions(caller, request.getCustomerId(), request.getPageSize(), request.getPageToken());
-            ListInteractionsResponse response = new ListInteractionsResponse();
-            page.items().forEach(i -> response.getInteraction().add(CustomerMapper.toWire(i)));
-            response.setNextPageToken(page.nextPageToken());
-            return response;
-        });
+        return edge.read(LIST_INTERACTIONS, c -> interactions(service.listInteractions(c, request.getCustomerId(), request.getPageSize(), request.getPageToken())));
+    }
+
+    // ----- request mapping -----
+
+    private static boolean all(Boolean allOrNone) {
+        return Boolean.TRUE.equals(allOrNone);
+    }
+
+    private static List<CustomerDraft> drafts(CreateCustomers request) {
+        return request.getCustomer().stream().map(c -> CustomerMapper.draft(c.getData())).toList();
+    }
+
+    private static List<CustomerService.Change> changes(UpdateCustomers request) {
+        return request.getCustomer().stream()
+                .map(c -> new CustomerService.Change(c.getId(), c.getExpectedVersion(), CustomerMapper.draft(c.getData()))).toList();
+    }
+
+    private static List<CustomerService.Upsert> upserts(UpsertCustomers request) {
+        return request.getCustomer().stream().map(u -> new CustomerService.Upsert(CustomerMapper.key(u.getKey()),
+                u.getExpectedVersion(), CustomerMapper.draft(u.getData()))).toList();
+    }
+
+    private static List<InteractionDraft> interactions(RecordInteractions request) {
+        return request.getInteraction().stream().map(i -> CustomerMapper.draft(i.getInteraction())).toList();
     }
 
     private static List<CustomerService.Ref> refs(List<CustomerRef> refs) {
         return refs.stream().map(r -> new CustomerService.Ref(r.getId(), r.getExpectedVersion())).toList();
     }
 
-    private <T> T read(Function<Caller, T> body) throws CrmFault {
-        try {
-            return body.apply(Callers.of(context));
-        } catch (RuntimeException e) {
-            throw fault(Failures.classify(e));
-        }
+    private static CustomerQuery query(FindCustomers request) {
+        return new CustomerQuery(request.getNameContains(), request.getEmail(), request.getPhone(),
+                request.getStatus() == null ? null : Customer.Status.valueOf(request.getStatus().name()),
+                request.getSegment(),
+                request.getModifiedSince() == null ? null : request.getModifiedSince().toInstant(),
+                Boolean.TRUE.equals(request.isIncludeDeleted()));
     }
 
-    private <T> T mutation(String operation, Function<Caller, T> body) throws CrmFault {
-        Caller caller;
-        try {
-            caller = Callers.of(context);
-        } catch (RuntimeException e) {
-            throw fault(Failures.classify(e));
-        }
-        try {
-            return body.apply(caller);
-        } catch (RuntimeException e) {
-            CrmException failure = Failures.classify(e);
-            if (failure.code() != ErrorCode.UNAVAILABLE) {
-                try {
-                    audit.refused(caller, operation, failure);
-                } catch (RuntimeException auditFailure) {
-                    // the client must still get the original fault; the audit failure is logged by the container
-                }
+    private ItemOutcome merge(Caller caller, MergeCustomers request) {
+        Customer merged = service.merge(caller, request.getMasterId(), request.getMasterExpectedVersion(), request.getDuplicateId());
+        return ItemOutcome.applied(merged.getId(), merged.getVersion());
+    }
+
+    // ----- response mapping -----
+
+    /** A merge answers with the master as it is now (also when the response is a replay). */
+    private MergeCustomersResponse merged(long masterId) {
+        MergeCustomersResponse response = new MergeCustomersResponse();
+        response.setMaster(CustomerMapper.toWire(service.current(masterId)));
+        return response;
+    }
+
+    private static GetCustomersResponse lookups(List<CustomerService.Lookup> lookups) {
+        GetCustomersResponse response = new GetCustomersResponse();
+        for (CustomerService.Lookup l : lookups) {
+            CustomerLookup wire = new CustomerLookup();
+            if (l.id() != null) {
+                wire.setId(l.id());
+            } else {
+                org.clientele.ws.common.ExternalKey k = new org.clientele.ws.common.ExternalKey();
+                k.setSystem(l.key().system());
+                k.setId(l.key().id());
+                wire.setExternalKey(k);
             }
-            throw fault(failure);
+            if (l.customer() != null) {
+                wire.setCustomer(CustomerMapper.toWire(l.customer()));
+            } else {
+                wire.setError(WireErrors.notFound(l.id() != null
+                        ? "Customer " + l.id() + " does not exist"
+                        : "No customer has external key " + l.key().system() + "/" + l.key().id()));
+            }
+            response.getLookup().add(wire);
         }
+        return response;
     }
 
-    private static CrmFault fault(CrmException e) {
-        return new CrmFault(e.getMessage(), WireErrors.detail(e));
+    private static FindCustomersResponse found(Page<Customer> page) {
+        FindCustomersResponse response = new FindCustomersResponse();
+        response.getCustomer().addAll(CustomerMapper.toWire(page.items()));
+        response.setNextPageToken(page.nextPageToken());
+        return response;
+    }
+
+    private static ListInteractionsResponse interactions(Page<Interaction> page) {
+        ListInteractionsResponse response = new ListInteractionsResponse();
+        page.items().forEach(i -> response.getInteraction().add(CustomerMapper.toWire(i)));
+        response.setNextPageToken(page.nextPageToken());
+        return response;
     }
 }

@@ -16,7 +16,6 @@ import org.clientele.platform.BatchExecutor;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ErrorCode;
-import org.clientele.platform.Idempotency;
 import org.clientele.platform.ItemOutcome;
 import org.clientele.platform.Limits;
 import org.clientele.platform.PageTokens;
@@ -52,8 +51,6 @@ public class CustomerService {
     @Inject
     ChangeLog changeLog;
 
-    @Inject
-    Idempotency idempotency;
 
     /** Lets cases and campaign memberships follow a merge, in the same transaction. */
     @Inject
@@ -238,7 +235,6 @@ public class CustomerService {
             changeLog.append(caller, EntityType.INTERACTION, i.getId(), Operation.UPDATED, i.getVersion(), null);
         }
         merged.fire(new CustomersMerged(caller, master.getId(), List.copyOf(duplicateIds)));
-        idempotency.recordInCurrentTransaction(List.of(ItemOutcome.applied(master.getId(), master.getVersion())));
         return repository.initialize(List.of(master)).get(0);
     }
 

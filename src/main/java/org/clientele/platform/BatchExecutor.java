@@ -15,14 +15,13 @@ import java.util.function.Supplier;
  * Executes the items of a batch call with the contract's rules: at most 200 items, one outcome per item
  * in order, and allOrNone rolling back every item when one fails.
  *
- * <p>The fast path runs all items in one transaction. Item operations check their rules before they
- * change anything, so a rule violation fails only its item. When the database itself refuses the batch
- * (a unique key taken meanwhile, a concurrent update), the batch is redone precisely: each item in its own
- * transaction, or for allOrNone in one transaction flushed after every item, so the failure is pinned on
- * the item that caused it.
- *
- * <p>When the request carries an idempotency key, the outcomes are recorded in the same transaction as the
- * items (see {@link Idempotency}); only the item-by-item path records them after its last transaction.
+ * <p>The fast path runs all items in the request's transaction (opened by the SOAP edge, together with the nonce,
+ * the idempotency claim and the audit row). Item operations check their rules before they change anything, so a rule
+ * violation fails only its item. When an allOrNone batch has a failed item, or the database itself refuses the batch
+ * (a unique key taken meanwhile, a concurrent update), the request's transaction must roll back as a whole: the batch
+ * throws {@link Redo} and the edge runs the request again in a new transaction — with the outcomes already known
+ * (allOrNone), or precisely: each item in its own transaction, or for allOrNone in one transaction flushed after every
+ * item, so the failure is pinned on the item that caused it.
  *
  * <p>An item whose outcome needs what only a flush assigns (the new version of an updated entity) hands its last
  * step to {@link #afterFlush}: it runs once after the batch's single flush instead of flushing per item, because
@@ -36,9 +35,6 @@ public class BatchExecutor {
 
     @PersistenceContext(unitName = "clientele")
     EntityManager em;
-
-    @Inject
-    Idempotency idempotency;
 
     /** Stands in for an outcome until its {@link #afterFlush} completion has run. */
     private static final ItemOutcome PENDING = ItemOutcome.failed(ErrorCode.INTERNAL, "outcome pending until the flush");
@@ -114,23 +110,39 @@ public class BatchExecutor {
         }
     }
 
+    /** Whether this thread runs the precise second attempt of a request (see {@link #precisely}). */
+    private static final ThreadLocal<Boolean> PRECISE = new ThreadLocal<>();
+
+    /** Runs the request's work with batches in precise mode: the second attempt after a {@link Redo#precisely()}. */
+    public static <T> T precisely(Supplier<T> work) {
+        PRECISE.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            PRECISE.remove();
+        }
+    }
+
     public <I> List<ItemOutcome> execute(String field, List<I> items, boolean allOrNone, Function<I, ItemOutcome> op) {
         Limits.checkBatch(field, items.size());
-        try {
-            return transactions.inNewTransaction(() -> fastPath(items, allOrNone, op));
-        } catch (AllOrNoneRollback rollback) {
-            return rollback.outcomes;
-        } catch (RuntimeException failure) {
-            CrmException classified = Failures.classify(failure);
-            if (classified.code() == ErrorCode.UNAVAILABLE || classified.code() == ErrorCode.INTERNAL) {
-                throw classified;
+        if (!Boolean.TRUE.equals(PRECISE.get())) {
+            try {
+                return fastPath(items, allOrNone, op);
+            } catch (AllOrNoneRollback rollback) {
+                throw Redo.withOutcomes(rollback.outcomes);
+            } catch (RuntimeException failure) {
+                CrmException classified = Failures.classify(failure);
+                if (classified.code() == ErrorCode.UNAVAILABLE || classified.code() == ErrorCode.INTERNAL) {
+                    throw classified;
+                }
+                throw Redo.precisely();
             }
         }
         if (allOrNone) {
             try {
-                return transactions.inNewTransaction(() -> preciseAllOrNone(items, op));
+                return preciseAllOrNone(items, op);
             } catch (AllOrNoneRollback rollback) {
-                return rollback.outcomes;
+                throw Redo.withOutcomes(rollback.outcomes);
             }
         }
         List<ItemOutcome> outcomes = new ArrayList<>(items.size());
@@ -191,7 +203,6 @@ public class BatchExecutor {
             }
             em.flush();
             complete(completions, outcomes);
-            idempotency.recordInCurrentTransaction(outcomes);
             return outcomes;
         });
     }
@@ -221,7 +232,6 @@ public class BatchExecutor {
                 throw new AllOrNoneRollback(rolledBack(outcomes, i, items.size()));
             }
         }
-        idempotency.recordInCurrentTransaction(outcomes);
         return outcomes;
     }
 

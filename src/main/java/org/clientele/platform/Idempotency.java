@@ -18,26 +18,26 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * Makes writes with an idempotency key safe to retry. Before a write runs, its (principal, key) is claimed in
- * table idempotency_record; the write's outcome is recorded in the write's own transaction, so it exists if and
- * only if the write committed. A retry with the same key and request gets the stored outcome without executing
- * again; with a different request it gets IDEMPOTENCY_CONFLICT; a concurrent duplicate waits for the first call
- * to finish. Records live 24 hours (system property {@code clientele.idempotency.retention.hours}). Kept in the
- * database, this holds across restarts and nodes.
+ * Makes writes with an idempotency key safe to retry. The key is claimed in table idempotency_record inside the
+ * request's own transaction, and the outcome is written there too, so the record exists if and only if the write
+ * committed. A retry with the same key and request gets the stored outcome without executing again; with a different
+ * request it gets IDEMPOTENCY_CONFLICT. A concurrent duplicate waits on the database row lock of the executing
+ * transaction: it replays the outcome when that transaction commits, executes itself when it rolled back or its node
+ * died (the lock goes with the connection), and gets a retryable CONCURRENCY fault when the wait exceeds the lock
+ * timeout ({@link #WAIT_SECONDS} s on PostgreSQL, the datasource's LOCK_TIMEOUT on H2). So a key never executes twice,
+ * however long the first attempt runs. Records live 24 hours (system property
+ * {@code clientele.idempotency.retention.hours}).
  */
 @ApplicationScoped
 public class Idempotency {
-    static final Duration LEASE = Duration.ofMinutes(2);
-    static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long a duplicate waits for the executing call with the same key (PostgreSQL lock_timeout). */
+    static final int WAIT_SECONDS = 30;
 
     @PersistenceContext(unitName = "clientele")
     EntityManager em;
 
     @Inject
-    Transactions transactions;
-
-    @Inject
-    IdempotencyContext context;
+    Database database;
 
     /** A claimed key: {@code outcome} is null when the write must execute, else the stored outcome to replay. */
     public record Claim(String principal, String key, String outcome) {
@@ -46,62 +46,72 @@ public class Idempotency {
         }
     }
 
+    /** Signals that a concurrent call inserted the same key first; the request is retried in a new transaction. */
+    public static final class Raced extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Raced() {
+            super("idempotency key raced", null, false, false);
+        }
+    }
+
     static Duration retention() {
         return Duration.ofHours(Long.getLong("clientele.idempotency.retention.hours", 24));
     }
 
-    /** Claims the caller's key for this request, waiting while another call with the same key runs. */
+    /**
+     * Claims the caller's key for this request in the current transaction. Returns the stored outcome of a completed
+     * call with the same request, or a fresh claim that {@link #complete} must finish in the same transaction.
+     */
     public Claim claim(Caller caller, String operation, String requestHash) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            Claim claim;
-            try {
-                claim = transactions.inNewTransaction(() -> tryClaim(caller, operation, requestHash));
-            } catch (CrmException e) {
-                throw e;
-            } catch (RuntimeException raced) {
-                claim = null; // another call inserted the same key at the same moment: read it on the next turn
+        Instant now = Instant.now();
+        try {
+            if (database.postgres()) {
+                em.createNativeQuery("SET LOCAL lock_timeout = '" + WAIT_SECONDS + "s'").executeUpdate();
             }
-            if (claim != null) {
-                if (!claim.replay()) {
-                    context.begin(claim);
+            Object[] row = lockedRow(caller);
+            if (row == null) {
+                int inserted = em.createNativeQuery("INSERT INTO idempotency_record (principal, idem_key, operation, request_hash,"
+                                + " status, claimed_at, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)"
+                                + (database.postgres() ? " ON CONFLICT (principal, idem_key) DO NOTHING" : ""))
+                        .setParameter(1, caller.principal()).setParameter(2, caller.idempotencyKey())
+                        .setParameter(3, operation).setParameter(4, requestHash)
+                        .setParameter(5, Timestamp.from(now)).setParameter(6, Timestamp.from(now.plus(retention())))
+                        .executeUpdate();
+                if (inserted == 1) {
+                    return new Claim(caller.principal(), caller.idempotencyKey(), null);
                 }
-                return claim;
+                row = lockedRow(caller); // PostgreSQL: the concurrent call committed while this insert waited for it
+                if (row == null) {
+                    throw new Raced();
+                }
             }
-            if (Instant.now().isAfter(deadline)) {
+            return existing(caller, operation, requestHash, row, now);
+        } catch (CrmException | Raced e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isLockTimeout(e)) {
                 throw new CrmException(ErrorCode.CONCURRENCY, "A request with idempotency key " + caller.idempotencyKey()
                         + " is still being processed; retry later", "idempotencyKey", 2);
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CrmException(ErrorCode.UNAVAILABLE, "Interrupted while waiting", null, 2);
+            if (isDuplicateKey(e)) {
+                throw new Raced(); // H2: the concurrent call committed the same key while this insert waited for it
             }
+            throw e;
         }
     }
 
-    private Claim tryClaim(Caller caller, String operation, String requestHash) {
-        Instant now = Instant.now();
-        List<?> rows = em.createNativeQuery("SELECT operation, request_hash, status, outcome, claimed_at, expires_at"
+    private Object[] lockedRow(Caller caller) {
+        List<?> rows = em.createNativeQuery("SELECT operation, request_hash, status, outcome, expires_at"
                         + " FROM idempotency_record WHERE principal = ? AND idem_key = ? FOR UPDATE")
                 .setParameter(1, caller.principal()).setParameter(2, caller.idempotencyKey()).getResultList();
-        if (rows.isEmpty()) {
-            em.createNativeQuery("INSERT INTO idempotency_record (principal, idem_key, operation, request_hash, status,"
-                            + " claimed_at, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?, ?)")
-                    .setParameter(1, caller.principal()).setParameter(2, caller.idempotencyKey())
-                    .setParameter(3, operation).setParameter(4, requestHash)
-                    .setParameter(5, Timestamp.from(now)).setParameter(6, Timestamp.from(now.plus(retention())))
-                    .executeUpdate();
-            return new Claim(caller.principal(), caller.idempotencyKey(), null);
-        }
-        Object[] row = (Object[]) rows.get(0);
-        Instant claimedAt = instant(row[4]);
-        Instant expiresAt = instant(row[5]);
-        boolean expired = expiresAt.isBefore(now);
-        boolean abandoned = "IN_PROGRESS".equals(row[2]) && claimedAt.isBefore(now.minus(LEASE));
-        if (expired || abandoned) {
-            // an expired record is forgotten; an attempt that died never committed its outcome (nor its write)
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    private Claim existing(Caller caller, String operation, String requestHash, Object[] row, Instant now) {
+        boolean expired = instant(row[4]).isBefore(now);
+        // IN_PROGRESS is never committed by a request; a committed one is left from an interrupted item-by-item batch
+        if (expired || !"COMPLETED".equals(row[2])) {
             em.createNativeQuery("UPDATE idempotency_record SET operation = ?, request_hash = ?, status = 'IN_PROGRESS',"
                             + " outcome = NULL, claimed_at = ?, expires_at = ? WHERE principal = ? AND idem_key = ?")
                     .setParameter(1, operation).setParameter(2, requestHash)
@@ -115,42 +125,14 @@ public class Idempotency {
                     + " was already used for a different request (" + row[0] + "); use a new key for a new request",
                     "idempotencyKey");
         }
-        if ("COMPLETED".equals(row[2])) {
-            return new Claim(caller.principal(), caller.idempotencyKey(), (String) row[3]);
-        }
-        return null; // still running elsewhere
+        return new Claim(caller.principal(), caller.idempotencyKey(), (String) row[3]);
     }
 
-    /** Records the outcome in the current (business) transaction, so it commits exactly when the write does. */
-    public void recordInCurrentTransaction(List<ItemOutcome> outcomes) {
-        Claim claim = activeClaim();
-        if (claim == null || context.recorded()) {
-            return;
-        }
-        complete(claim, outcomes);
-        context.markRecorded();
-    }
-
-    /** After the write: records the outcome if no transaction did (per-item batches, rolled-back batches). */
-    public void finish(Claim claim, List<ItemOutcome> outcomes) {
-        try {
-            if (!context.recorded()) {
-                transactions.inNewTransaction(() -> {
-                    complete(claim, outcomes);
-                    return null;
-                });
-            }
-        } finally {
-            context.end();
-        }
-    }
-
-    /** The write failed with a fault (nothing written): forget the claim so that a retry executes. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void release(Claim claim) {
-        context.end();
-        em.createNativeQuery("DELETE FROM idempotency_record WHERE principal = ? AND idem_key = ? AND status = 'IN_PROGRESS'")
-                .setParameter(1, claim.principal()).setParameter(2, claim.key()).executeUpdate();
+    /** Records the outcome of a claimed call, in the transaction of the write, so it commits exactly when the write does. */
+    public void complete(Claim claim, List<ItemOutcome> outcomes) {
+        em.createNativeQuery("UPDATE idempotency_record SET status = 'COMPLETED', outcome = ? WHERE principal = ? AND idem_key = ?")
+                .setParameter(1, encode(outcomes)).setParameter(2, claim.principal()).setParameter(3, claim.key())
+                .executeUpdate();
     }
 
     /** Deletes expired records. */
@@ -160,18 +142,26 @@ public class Idempotency {
                 .setParameter(1, Timestamp.from(Instant.now())).executeUpdate();
     }
 
-    private Claim activeClaim() {
-        try {
-            return context.claim();
-        } catch (RuntimeException noRequestScope) {
-            return null; // not serving a SOAP request (e.g. a background job)
+    private static boolean isLockTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                // PostgreSQL lock_not_available; H2 LOCK_TIMEOUT (50200)
+                if ("55P03".equals(sql.getSQLState()) || sql.getErrorCode() == 50200 || "HYT00".equals(sql.getSQLState())) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 
-    private void complete(Claim claim, List<ItemOutcome> outcomes) {
-        em.createNativeQuery("UPDATE idempotency_record SET status = 'COMPLETED', outcome = ? WHERE principal = ? AND idem_key = ?")
-                .setParameter(1, encode(outcomes)).setParameter(2, claim.principal()).setParameter(3, claim.key())
-                .executeUpdate();
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // a unique key taken (23505), or H2's concurrent update of the same key (90131)
+            if (t instanceof java.sql.SQLException sql && ("23505".equals(sql.getSQLState()) || sql.getErrorCode() == 90131)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A stable fingerprint of an operation's request. */

@@ -1,8 +1,9 @@
 package org.clientele.sync;
 
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import jakarta.xml.ws.WebServiceContext;
+import org.clientele.platform.Role;
+import org.clientele.platform.ws.Operation;
+import org.clientele.platform.ws.SoapEdge;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
@@ -10,62 +11,61 @@ import java.util.Set;
 import org.clientele.customer.Customer;
 import org.clientele.customer.CustomerMapper;
 import org.clientele.customer.Interaction;
-import org.clientele.platform.Failures;
-import org.clientele.platform.ws.Callers;
-import org.clientele.platform.ws.WireErrors;
 import org.clientele.ws.sync.Change;
-import org.clientele.ws.sync.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetChanges;
 import org.clientele.ws.sync.GetChangesResponse;
 import org.clientele.ws.sync.GetLatestCursor;
 import org.clientele.ws.sync.GetLatestCursorResponse;
-import org.clientele.ws.sync.Operation;
 import org.clientele.ws.sync.SyncPortType;
 
 /** The SOAP adapter of SyncService, shared by its SOAP 1.1 and SOAP 1.2 ports. */
 public abstract class SyncEndpointSupport implements SyncPortType {
 
-    @Resource
-    WebServiceContext context;
+    static final Operation GET_CHANGES = Operation.read("getChanges", Role.INTEGRATION, Role.READONLY);
+    static final Operation GET_LATEST_CURSOR = Operation.read("getLatestCursor", Role.INTEGRATION, Role.READONLY);
+
+    @Inject
+    SoapEdge edge;
 
     @Inject
     SyncService service;
 
     @Override
     public GetChangesResponse getChanges(GetChanges request) throws CrmFault {
-        try {
-            Set<ChangeRecord.EntityType> types = EnumSet.noneOf(ChangeRecord.EntityType.class);
-            for (EntityType t : request.getEntityType()) {
-                types.add(ChangeRecord.EntityType.valueOf(t.name()));
-            }
-            SyncService.Feed feed = service.changes(Callers.of(context), request.getCursor(), types,
-                    request.getMaxChanges(), Boolean.TRUE.equals(request.isIncludeSnapshots()));
-            GetChangesResponse response = new GetChangesResponse();
-            for (ChangeRecord r : feed.changes()) {
-                response.getChange().add(toWire(r, feed.customers(), feed.interactions()));
-            }
-            response.setNextCursor(feed.nextCursor());
-            response.setHasMore(feed.hasMore());
-            return response;
-        } catch (RuntimeException e) {
-            var failure = Failures.classify(e);
-            throw new CrmFault(failure.getMessage(), WireErrors.detail(failure));
-        }
+        return edge.read(GET_CHANGES, c -> changes(service.changes(c, request.getCursor(), types(request), request.getMaxChanges(),
+                Boolean.TRUE.equals(request.isIncludeSnapshots()))));
     }
 
     @Override
     public GetLatestCursorResponse getLatestCursor(GetLatestCursor request) throws CrmFault {
-        try {
-            Map.Entry<String, Long> latest = service.latestCursor(Callers.of(context));
-            GetLatestCursorResponse response = new GetLatestCursorResponse();
-            response.setCursor(latest.getKey());
-            response.setSequence(latest.getValue());
-            return response;
-        } catch (RuntimeException e) {
-            var failure = Failures.classify(e);
-            throw new CrmFault(failure.getMessage(), WireErrors.detail(failure));
+        return edge.read(GET_LATEST_CURSOR, c -> latest(service.latestCursor(c)));
+    }
+
+    private static Set<ChangeRecord.EntityType> types(GetChanges request) {
+        Set<ChangeRecord.EntityType> types = EnumSet.noneOf(ChangeRecord.EntityType.class);
+        for (EntityType t : request.getEntityType()) {
+            types.add(ChangeRecord.EntityType.valueOf(t.name()));
         }
+        return types;
+    }
+
+    private static GetChangesResponse changes(SyncService.Feed feed) {
+        GetChangesResponse response = new GetChangesResponse();
+        for (ChangeRecord r : feed.changes()) {
+            response.getChange().add(toWire(r, feed.customers(), feed.interactions()));
+        }
+        response.setNextCursor(feed.nextCursor());
+        response.setHasMore(feed.hasMore());
+        return response;
+    }
+
+    private static GetLatestCursorResponse latest(Map.Entry<String, Long> latest) {
+        GetLatestCursorResponse response = new GetLatestCursorResponse();
+        response.setCursor(latest.getKey());
+        response.setSequence(latest.getValue());
+        return response;
     }
 
     private static Change toWire(ChangeRecord r, Map<Long, Customer> customers, Map<Long, Interaction> interactions) {
@@ -73,7 +73,7 @@ public abstract class SyncEndpointSupport implements SyncPortType {
         c.setSequence(r.getSequence());
         c.setEntityType(EntityType.valueOf(r.getEntityType().name()));
         c.setEntityId(r.getEntityId());
-        c.setOperation(Operation.valueOf(r.getOperation().name()));
+        c.setOperation(org.clientele.ws.sync.Operation.valueOf(r.getOperation().name()));
         c.setEntityVersion(r.getEntityVersion());
         c.setMergedInto(r.getMergedInto());
         c.setChangedAt(r.getChangedAt().atOffset(ZoneOffset.UTC));

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 import org.clientele.ws.status.Ping;
 
 /**
- * Measures Clientele under its users' load (see README, "Benchmark"): loads the seeded data set, runs every scenario
+ * Measures Clientele under its users' load (see docs/benchmarks.md): loads the seeded data set, runs every scenario
  * at each concurrency, and writes the figures and the design targets' verdict to the console and {@code target/bench/}.
  *
  * <p>Exit code 0 when no call failed, 1 when any did (or the run broke), 2 when {@code -Dbench.enforceTargets=true}

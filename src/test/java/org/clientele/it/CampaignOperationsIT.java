@@ -29,7 +29,7 @@ import org.clientele.ws.campaign.CampaignPortType;
 import org.clientele.ws.campaign.CampaignStatistics;
 import org.clientele.ws.campaign.CampaignStatus;
 import org.clientele.ws.campaign.CreateCampaigns;
-import org.clientele.ws.campaign.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.campaign.FindCampaigns;
 import org.clientele.ws.campaign.FindCampaignsResponse;
 import org.clientele.ws.campaign.GetCampaignStatistics;

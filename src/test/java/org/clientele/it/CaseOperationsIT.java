@@ -48,7 +48,7 @@ import org.clientele.ws.cases.CaseStatus;
 import org.clientele.ws.cases.ChangeCaseStatus;
 import org.clientele.ws.cases.Channel;
 import org.clientele.ws.cases.Comment;
-import org.clientele.ws.cases.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.cases.FindCases;
 import org.clientele.ws.cases.FindCasesResponse;
 import org.clientele.ws.cases.GetCaseAttachment;

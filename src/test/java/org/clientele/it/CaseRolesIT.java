@@ -16,7 +16,7 @@ import org.clientele.ws.cases.Case;
 import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.cases.CaseStatus;
 import org.clientele.ws.cases.ChangeCaseStatus;
-import org.clientele.ws.cases.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.cases.FindCases;
 import org.clientele.ws.cases.GetCaseAttachment;
 import org.clientele.ws.cases.GetCases;

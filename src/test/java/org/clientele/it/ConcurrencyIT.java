@@ -28,7 +28,7 @@ import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.Contact;
 import org.clientele.ws.customer.CreateCustomers;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.Customer;
 import org.clientele.ws.customer.CustomerChange;
 import org.clientele.ws.customer.CustomerData;

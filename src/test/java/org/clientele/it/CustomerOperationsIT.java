@@ -24,7 +24,7 @@ import org.clientele.ws.customer.Address;
 import org.clientele.ws.customer.AddressType;
 import org.clientele.ws.customer.Contact;
 import org.clientele.ws.customer.CreateCustomers;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.Customer;
 import org.clientele.ws.customer.CustomerChange;
 import org.clientele.ws.customer.CustomerData;

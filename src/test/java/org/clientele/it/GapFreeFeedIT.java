@@ -198,7 +198,7 @@ class GapFreeFeedIT {
                 try {
                     customers.mergeCustomers(merge);
                     break;
-                } catch (org.clientele.ws.customer.CrmFault e) {
+                } catch (org.clientele.ws.common.CrmFault e) {
                     // another writer updated the master or the duplicate meanwhile: retryable, as the fault says
                     if (!e.getFaultInfo().isRetryable() || attempt == 5) {
                         throw e;

@@ -20,7 +20,7 @@ import org.apache.cxf.headers.Header;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.CreateCustomers;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.customer.FindCustomers;
 import org.w3c.dom.Document;

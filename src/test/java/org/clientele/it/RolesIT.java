@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.CreateCustomers;
-import org.clientele.ws.customer.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.customer.CustomerData;
 import org.clientele.ws.customer.CustomerKind;
 import org.clientele.ws.customer.CustomerPortType;

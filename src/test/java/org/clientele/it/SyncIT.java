@@ -30,7 +30,7 @@ import org.clientele.ws.customer.RecordInteractions;
 import org.clientele.ws.customer.UndeleteCustomers;
 import org.clientele.ws.customer.UpdateCustomers;
 import org.clientele.ws.sync.Change;
-import org.clientele.ws.sync.CrmFault;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetChanges;
 import org.clientele.ws.sync.GetChangesResponse;

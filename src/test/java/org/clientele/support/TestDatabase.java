@@ -8,21 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
-import org.clientele.campaign.Campaign;
-import org.clientele.campaign.CampaignMember;
-import org.clientele.campaign.CampaignResponse;
-import org.clientele.cases.CaseAttachment;
-import org.clientele.cases.CaseAttachmentContent;
-import org.clientele.cases.CaseComment;
-import org.clientele.cases.SupportCase;
-import org.clientele.customer.Address;
-import org.clientele.customer.Contact;
-import org.clientele.customer.Customer;
-import org.clientele.customer.ExternalKey;
-import org.clientele.customer.Interaction;
-import org.clientele.platform.AuditEntry;
-import org.clientele.platform.Setting;
-import org.clientele.sync.ChangeRecord;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.boot.internal.ParsedPersistenceXmlDescriptor;
@@ -31,7 +16,7 @@ import org.hibernate.jpa.boot.spi.Bootstrap;
 /**
  * A private, Flyway-migrated database for a persistence test — in-memory H2 by default, a fresh PostgreSQL
  * database with {@code -Dclientele.db=postgres} (set by {@code -Ppostgres}) — and a Hibernate factory of every
- * entity that validates its mappings against it.
+ * entity (found by {@link Entities}) that validates its mappings against it.
  */
 public final class TestDatabase implements AutoCloseable {
     private final String url;
@@ -51,10 +36,7 @@ public final class TestDatabase implements AutoCloseable {
         ParsedPersistenceXmlDescriptor unit = new ParsedPersistenceXmlDescriptor(null);
         unit.setName("clientele-test");
         unit.setTransactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL);
-        for (Class<?> entity : new Class<?>[] {Customer.class, ExternalKey.class, Contact.class, Address.class,
-                Interaction.class, AuditEntry.class, Setting.class, ChangeRecord.class,
-                SupportCase.class, CaseComment.class, CaseAttachment.class, CaseAttachmentContent.class,
-                Campaign.class, CampaignMember.class, CampaignResponse.class}) {
+        for (Class<?> entity : Entities.all()) {
             unit.addClasses(entity.getName());
         }
         unit.setExcludeUnlistedClasses(true);

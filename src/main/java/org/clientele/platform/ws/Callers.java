@@ -1,14 +1,11 @@
 package org.clientele.platform.ws;
 
-import jakarta.xml.ws.WebServiceContext;
-import jakarta.xml.ws.handler.MessageContext;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.apache.cxf.headers.Header;
-import org.apache.cxf.jaxws.context.WrappedMessageContext;
 import org.apache.cxf.message.Message;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
@@ -30,8 +27,8 @@ public final class Callers {
     private Callers() {
     }
 
-    public static Caller of(WebServiceContext context) {
-        Message message = message(context.getMessageContext());
+    /** The caller of the SOAP request being served. */
+    public static Caller of(Message message) {
         Object name = message == null ? null : message.getExchange().get(ElytronUsernameTokenCallbackHandler.PRINCIPAL);
         Object granted = message == null ? null : message.getExchange().get(ElytronUsernameTokenCallbackHandler.ROLES);
         if (!(name instanceof String principal) || principal.isEmpty() || !(granted instanceof Set<?> roleNames)) {
@@ -59,10 +56,6 @@ public final class Callers {
             throw CrmException.validation("RequestContext.correlationId", "correlationId must have at most 100 characters");
         }
         return new Caller(principal, roles, clientSystem, correlationId, idempotencyKey);
-    }
-
-    private static Message message(MessageContext context) {
-        return context instanceof WrappedMessageContext wrapped ? wrapped.getWrappedMessage() : null;
     }
 
     private static Element requestContext(Message message) {

@@ -2,8 +2,10 @@ package org.clientele.platform.ws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.ItemOutcome;
+import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.common.CrmFaultDetail;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemError;
@@ -24,6 +26,11 @@ public final class WireErrors {
         d.setRetryable(e.code().retryable());
         d.setRetryAfterSeconds(e.retryAfterSeconds());
         return d;
+    }
+
+    /** The typed SOAP fault for a domain failure: the one place where CrmFault exceptions are made. */
+    public static CrmFault fault(CrmException e) {
+        return new CrmFault(e.getMessage(), detail(e));
     }
 
     /** One ItemResult per outcome, in order, echoing the clientRef of the request item at the same position. */
@@ -47,6 +54,16 @@ public final class WireErrors {
             results.add(r);
         }
         return results;
+    }
+
+    /**
+     * Fills a batch response with one ItemResult per outcome, echoing the clientRef of the request item at the same
+     * position, and returns it.
+     */
+    public static <R, I> R results(R response, Function<R, List<ItemResult>> results, List<ItemOutcome> outcomes,
+                                   List<I> items, Function<I, String> clientRef) {
+        results.apply(response).addAll(results(outcomes, items.stream().map(clientRef).toList()));
+        return response;
     }
 
     /** The ItemError for a lookup that found nothing. */
