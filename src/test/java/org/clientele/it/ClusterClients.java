@@ -36,6 +36,10 @@ final class ClusterClients {
     }
 
     static <T> T secured(Class<T> sei, String baseUrl, String path, String user) {
+        return secured(sei, baseUrl, path, user, Clientele.PASSWORD);
+    }
+
+    static <T> T secured(Class<T> sei, String baseUrl, String path, String user, String password) {
         JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
         factory.setServiceClass(sei);
         factory.setAddress(baseUrl + path);
@@ -50,7 +54,7 @@ final class ClusterClients {
         wss.put(WSHandlerConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
             for (Callback c : callbacks) {
                 if (c instanceof WSPasswordCallback pc) {
-                    pc.setPassword(Clientele.PASSWORD);
+                    pc.setPassword(password);
                 }
             }
         });

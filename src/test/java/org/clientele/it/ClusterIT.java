@@ -62,6 +62,39 @@ class ClusterIT {
     }
 
     @Test
+    @Order(0)
+    void anApiUserAddedOnceWithTheScriptWorksOnEveryNodeAndItsFilesArePrivate() throws Exception {
+        String user = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Cl-" + UUID.randomUUID();
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/add-api-user.sh"));
+        for (Cluster.Node n : cluster.nodes) {
+            command.add("--controller");
+            command.add(n.controller());
+        }
+        command.addAll(List.of(Cluster.JBOSS_HOME, user, "-", "crm-readonly"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().write((password + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "add-api-user.sh did not finish");
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), out);
+        for (Cluster.Node n : cluster.nodes) {
+            CustomerPortType port = ClusterClients.secured(CustomerPortType.class, n.url(), "/clientele/CustomerService", user, password);
+            org.clientele.ws.customer.GetCustomers get = new org.clientele.ws.customer.GetCustomers();
+            get.getId().add(Long.MAX_VALUE);
+            assertEquals(1, port.getCustomers(get).getLookup().size(), "the new user must work on " + n.name);
+            // the key store and every identity file, also the one the server just wrote, are for its user only
+            try (var files = java.nio.file.Files.walk(n.base.resolve("data"))) {
+                for (java.nio.file.Path f : files.filter(f -> f.toString().contains("clientele-")).toList()) {
+                    Set<java.nio.file.attribute.PosixFilePermission> perms = java.nio.file.Files.getPosixFilePermissions(f);
+                    assertTrue(perms.stream().noneMatch(x -> x.name().startsWith("GROUP") || x.name().startsWith("OTHERS")),
+                            f + " is readable by others: " + java.nio.file.attribute.PosixFilePermissions.toString(perms));
+                }
+            }
+        }
+    }
+
+    @Test
     @Order(1)
     void callsThroughTheBalancerReachBothNodes() throws Exception {
         Set<String> servedBy = new TreeSet<>();

@@ -92,7 +92,8 @@ class ClusterTerminationIT {
         try (PreparedStatement q = db.prepareStatement(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?"
                         + " AND backend_xid IS NOT NULL AND state <> 'idle'"
-                        + " AND query NOT ILIKE '%change_sequencer%' AND query NOT ILIKE '%SET sequence%' AND query NOT ILIKE '%nonce%'")) {
+                        + " AND query NOT ILIKE '%change_sequencer%' AND query NOT ILIKE '%SET sequence%' AND query NOT ILIKE '%sequence IS NULL%'"
+                        + " AND query NOT ILIKE '%nonce%'")) {
             q.setString(1, "clientele@" + node.name);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
