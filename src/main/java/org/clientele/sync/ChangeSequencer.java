@@ -74,8 +74,11 @@ public class ChangeSequencer {
                 INCIDENTS.reset(INCIDENT);
                 LOG.info(() -> "Change feed sequencer working again after " + failed + " failed passes");
             }
-        } catch (RuntimeException e) {
-            // the database may be down: wait longer before each next pass (up to MAX_BACKOFF_MILLIS), log once per interval
+        } catch (Exception e) {
+            // Exception, not only RuntimeException: a commit the database broke off (failover, pg_terminate_backend)
+            // reaches here as the transaction manager's checked RollbackException, and an exception escaping this
+            // method would cancel the scheduled task for good.
+            // The database may be down: wait longer before each next pass (up to MAX_BACKOFF_MILLIS), log once per interval
             long waitMillis = backoff.failed(System.nanoTime());
             INCIDENTS.log(Level.WARNING, INCIDENT, "Change feed sequencer pass failed, retrying every " + waitMillis
                     + " ms until the database answers: " + oneLine(e));
@@ -100,7 +103,7 @@ public class ChangeSequencer {
                 LOG.info(() -> "Purged " + purged + " changes older than " + retention().toDays() + " days from the change feed");
             }
             idempotency.purgeExpired();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             LOG.log(Level.WARNING, "change feed purge failed: {0}", e.toString());
         }
     }

@@ -68,6 +68,12 @@ final class ClusterClients {
         return port;
     }
 
+    /** Waits up to {@code millis} for each answer of this port. */
+    static <T> T receiveTimeout(T port, long millis) {
+        ((HTTPConduit) ClientProxy.getClient(port).getConduit()).getClient().setReceiveTimeout(millis);
+        return port;
+    }
+
     /** Sets the idempotency key sent with the next calls of this port. */
     static <T> T withKey(T port, String key) throws Exception {
         Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();

@@ -124,7 +124,7 @@ class ClusterOutageIT {
             long added = lines(cluster.nodes[i].serverLog()) - logLines[i];
             System.out.printf("ClusterOutageIT: %s logged %d lines during 10 s of outage (%d faults answered by both nodes)%n",
                     cluster.nodes[i].name, added, faults);
-            assertTrue(added < 150, cluster.nodes[i].name + " logged " + added + " lines in 10 s of outage; one line per"
+            assertTrue(added < 50, cluster.nodes[i].name + " logged " + added + " lines in 10 s of outage; one line per"
                     + " incident kind per interval is expected, not one per request or retry");
         }
 

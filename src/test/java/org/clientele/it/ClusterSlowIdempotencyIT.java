@@ -61,8 +61,9 @@ class ClusterSlowIdempotencyIT {
                 for (int i = 0; i < ITEMS; i++) {
                     create.getCustomer().add(SyncIT.item("Slow " + run + " #" + i));
                 }
-                CustomerPortType port = ClusterClients.withKey(ClusterClients.secured(CustomerPortType.class, slow.url(),
-                        "/clientele/CustomerService", Clientele.INTEGRATION), key);
+                // a client patient enough to see the frozen attempt's own answer
+                CustomerPortType port = ClusterClients.receiveTimeout(ClusterClients.withKey(ClusterClients.secured(
+                        CustomerPortType.class, slow.url(), "/clientele/CustomerService", Clientele.INTEGRATION), key), 400_000);
                 CreateCustomers request = create;
                 firstAttempt = first.submit(() -> port.createCustomers(request).getResult());
                 // freeze the node as soon as the request's transaction has written (it holds its claim from then on)
