@@ -132,4 +132,22 @@ public final class Clientele {
         return s.contains("security") || s.contains("Security") || s.contains("Authentication")
                 || s.contains("wsse") || s.contains("policy alternatives");
     }
+
+    /** Sends the optional RequestContext SOAP header with this idempotency key on the port's next calls. */
+    public static <T> T withIdempotencyKey(T port, String key) {
+        String ns = "urn:clientele:crm:common:v1";
+        try {
+            org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            org.w3c.dom.Element context = doc.createElementNS(ns, "c:RequestContext");
+            org.w3c.dom.Element k = doc.createElementNS(ns, "c:idempotencyKey");
+            k.setTextContent(key);
+            context.appendChild(k);
+            java.util.List<org.apache.cxf.headers.Header> headers = new java.util.ArrayList<>();
+            headers.add(new org.apache.cxf.headers.Header(new javax.xml.namespace.QName(ns, "RequestContext"), context));
+            ((BindingProvider) port).getRequestContext().put(org.apache.cxf.headers.Header.HEADER_LIST, headers);
+            return port;
+        } catch (javax.xml.parsers.ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

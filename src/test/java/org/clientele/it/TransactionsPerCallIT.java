@@ -3,26 +3,18 @@ package org.clientele.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.xml.ws.BindingProvider;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import javax.xml.namespace.QName;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.cxf.headers.Header;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.customer.FindCustomers;
 import org.clientele.ws.customer.GetCustomers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * One database transaction per request, counted by PostgreSQL itself: the delta of {@code pg_stat_database.xact_commit}
@@ -69,7 +61,7 @@ class TransactionsPerCallIT {
     void createCustomersWithIdempotencyKey() throws Exception {
         CustomerPortType keyed = Clientele.customers(Clientele.INTEGRATION);
         assertAtMostOne("createCustomers+idempotencyKey", () -> {
-            withKey(keyed, "tx-" + UUID.randomUUID());
+            Clientele.withIdempotencyKey(keyed, "tx-" + UUID.randomUUID());
             keyed.createCustomers(create("Tx count " + UUID.randomUUID()));
         });
     }
@@ -115,17 +107,5 @@ class TransactionsPerCallIT {
         CreateCustomers create = new CreateCustomers();
         create.getCustomer().add(SyncIT.item(name));
         return create;
-    }
-
-    private static void withKey(CustomerPortType p, String key) throws Exception {
-        String ns = "urn:clientele:crm:common:v1";
-        Document doc = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
-        Element context = doc.createElementNS(ns, "c:RequestContext");
-        Element k = doc.createElementNS(ns, "c:idempotencyKey");
-        k.setTextContent(key);
-        context.appendChild(k);
-        List<Header> headers = new ArrayList<>();
-        headers.add(new Header(new QName(ns, "RequestContext"), context));
-        ((BindingProvider) p).getRequestContext().put(Header.HEADER_LIST, headers);
     }
 }
