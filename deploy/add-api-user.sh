@@ -1,23 +1,46 @@
 #!/usr/bin/env bash
 # Add (or update) a Clientele API user in the Elytron filesystem realm "ClienteleRealm".
 #
-# Usage: deploy/add-api-user.sh <jboss-home> <username> <password|-> <role>[,<role>...]
+# Usage: deploy/add-api-user.sh --controller <host:port> [--controller <host:port>...] <jboss-home> <username> <password|-> <role>[,<role>...]
+#   --controller  the management endpoint of a server to change (host:port, port = 9990 + the server's port offset);
+#                 give it once per node of a cluster: the same user is saved on every node named. Required: the
+#                 script never guesses (the environment variable CONTROLLER=host:port is taken as one --controller).
 #   password "-" reads the password from stdin (first line), keeping it off the command line.
 #   Roles: crm-admin, crm-integration, crm-agent, crm-marketing, crm-readonly
-# Env:   CONTROLLER=host:port  management endpoint (default 127.0.0.1:9990)
-# Needs a running server on which deploy/configure-security.cli has been applied.
+#   <jboss-home> is only used for its bin/jboss-cli.sh.
+# Needs running servers on which deploy/configure-security.cli has been applied.
 # The password is never echoed; it is passed to jboss-cli in a mode-600 temp file that is
 # removed on exit. It is stored as a clear (two-way) password in the encrypted realm, because
 # verifying a UsernameToken PasswordDigest needs the password itself. The script then clears the caching realm
-# (ClienteleRealmCache), so changes apply to the next request on this node; in a cluster run it against every node.
+# (ClienteleRealmCache), so changes apply to the next request on each node named.
 set -euo pipefail
 
-if [ $# -ne 4 ]; then
-    echo "usage: $0 <jboss-home> <username> <password|-> <role>[,<role>...]" >&2
+usage() {
+    echo "usage: $0 --controller <host:port> [--controller <host:port>...] <jboss-home> <username> <password|-> <role>[,<role>...]" >&2
+    exit 2
+}
+CONTROLLERS=()
+[ -n "${CONTROLLER:-}" ] && CONTROLLERS+=("$CONTROLLER")
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --controller) [ $# -ge 2 ] || usage; CONTROLLERS+=("$2"); shift 2 ;;
+        --controller=*) CONTROLLERS+=("${1#--controller=}"); shift ;;
+        --) shift; break ;;
+        -?*) [ "$1" = "-" ] && break; echo "error: unknown option $1" >&2; usage ;;
+        *) break ;;
+    esac
+done
+[ $# -eq 4 ] || usage
+if [ ${#CONTROLLERS[@]} -eq 0 ]; then
+    echo "error: name the server's management endpoint with --controller host:port (9990 + its port offset;" >&2
+    echo "       once per node of a cluster). The script does not guess which server you mean." >&2
     exit 2
 fi
+CONTROLLER_RE='^([A-Za-z0-9._-]+|\[[0-9A-Fa-f:]+\]):[0-9]+$'
+for c in "${CONTROLLERS[@]}"; do
+    [[ "$c" =~ $CONTROLLER_RE ]] || { echo "error: --controller must be host:port, got '$c'" >&2; exit 2; }
+done
 JBOSS_HOME_ARG=$1 USERNAME=$2 PASSWORD=$3 ROLES=$4
-CONTROLLER=${CONTROLLER:-127.0.0.1:9990}
 CLI="$JBOSS_HOME_ARG/bin/jboss-cli.sh"
 [ -x "$CLI" ] || { echo "error: $CLI not found or not executable" >&2; exit 2; }
 
@@ -64,10 +87,14 @@ CLIEOF
 unset PASSWORD ESCAPED_PW
 
 # Output of jboss-cli is discarded on success (it never contains the password, but keep it quiet).
-if OUT=$("$CLI" -c --controller="$CONTROLLER" --file="$TMP" 2>&1); then
-    echo "user '$USERNAME' saved in ClienteleRealm with roles: $ROLE_LIST"
-else
-    echo "error: jboss-cli failed:" >&2
-    echo "$OUT" | grep -v -i 'password' >&2
-    exit 1
-fi
+FAILED=0
+for c in "${CONTROLLERS[@]}"; do
+    if OUT=$("$CLI" -c --controller="$c" --file="$TMP" 2>&1); then
+        echo "user '$USERNAME' saved in ClienteleRealm on $c with roles: $ROLE_LIST"
+    else
+        echo "error: jboss-cli failed on $c:" >&2
+        echo "$OUT" | grep -v -i 'password' >&2
+        FAILED=1
+    fi
+done
+exit $FAILED

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Brings the database schema up to date with the Flyway migrations when the application is deployed. */
@@ -43,12 +44,18 @@ public class DatabaseMigrator {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the database's product name", e);
         }
-        MigrateResult result = Flyway.configure(DatabaseMigrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(locations(product))
-                .load()
-                .migrate();
-        LOG.info(() -> "Clientele schema at version " + result.targetSchemaVersion + " ("
-                + result.migrationsExecuted + " migrations applied now)");
+                .load();
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info(() -> "Clientele schema migrated to version " + result.targetSchemaVersion + " ("
+                    + result.migrationsExecuted + " migrations applied now)");
+        } else {
+            // targetSchemaVersion is null when nothing was applied: report the version the schema is at
+            MigrationInfo current = flyway.info().current();
+            LOG.info(() -> "Clientele schema up to date at version " + (current == null ? "none" : current.getVersion()));
+        }
     }
 }

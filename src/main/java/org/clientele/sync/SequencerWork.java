@@ -29,7 +29,11 @@ public class SequencerWork {
     /** Numbers up to {@code max} pending changes; returns how many it numbered. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int sequencePending(int max) {
-        long last = lock().lastSequence();
+        Bounds locked = tryLock();
+        if (locked == null) {
+            return 0; // another node is sequencing right now
+        }
+        long last = locked.lastSequence();
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("SELECT id FROM change_log WHERE sequence IS NULL ORDER BY id")
                 .setMaxResults(max).getResultList();
@@ -57,6 +61,7 @@ public class SequencerWork {
     /** Deletes numbered changes made before the cutoff; CURSOR_EXPIRED then applies to cursors before them. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long purgeBefore(Instant cutoff) {
+        boundWaits();
         Bounds bounds = lock();
         Number through = (Number) em.createNativeQuery(
                         "SELECT MAX(sequence) FROM change_log WHERE sequence IS NOT NULL AND changed_at < ?")
@@ -77,6 +82,53 @@ public class SequencerWork {
         Object[] row = (Object[]) em.createNativeQuery("SELECT last_sequence, purged_through FROM change_sequencer WHERE id = 1")
                 .getSingleResult();
         return new Bounds(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /**
+     * Locks the sequencer row unless another transaction holds it (then null, at once). On PostgreSQL the holder's
+     * session is also bounded: should its node freeze or lose its network while holding the lock,
+     * PostgreSQL ends the session after {@value #HOLDER_IDLE_SECONDS} s idle in the transaction, which releases
+     * the lock for the other nodes.
+     */
+    private Bounds tryLock() {
+        boundWaits();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT last_sequence, purged_through FROM change_sequencer WHERE id = 1 FOR UPDATE SKIP LOCKED")
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = rows.get(0);
+        return new Bounds(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    /** Seconds a sequencer transaction may sit idle (its node frozen or cut off) before PostgreSQL ends it. */
+    static final int HOLDER_IDLE_SECONDS = 3;
+    /** Seconds the purge waits for the sequencer lock before giving up until the next hour. */
+    static final int PURGE_LOCK_WAIT_SECONDS = 5;
+
+    private void boundWaits() {
+        if (postgres()) {
+            em.unwrap(Session.class).doWork(connection -> {
+                try (java.sql.Statement set = connection.createStatement()) {
+                    set.execute("SET LOCAL idle_in_transaction_session_timeout = '" + HOLDER_IDLE_SECONDS + "s'");
+                    set.execute("SET LOCAL lock_timeout = '" + PURGE_LOCK_WAIT_SECONDS + "s'");
+                }
+            });
+        }
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean p = postgres;
+        if (p == null) {
+            p = em.unwrap(Session.class).doReturningWork(c -> c.getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = p;
+        }
+        return p;
     }
 
     private Bounds lock() {

@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Proves {@link Failures#classify} maps technical failures to contract codes without leaking internals. */
 class FailuresTest {
@@ -141,5 +143,96 @@ class FailuresTest {
         CrmException original = CrmException.validation("name", "name is required");
         RuntimeException wrapped = new RuntimeException("tx rolled back", new IllegalStateException("x", original));
         assertSame(original, Failures.classify(wrapped));
+    }
+
+    @ParameterizedTest(name = "SQLSTATE {0} is UNAVAILABLE ({1}), retry after {2} s")
+    @CsvSource({
+        "08001, UNREACHABLE, 5",
+        "08004, UNREACHABLE, 5",
+        "08000, CONNECTION_LOST, 5",
+        "08003, CONNECTION_LOST, 5",
+        "08006, CONNECTION_LOST, 5",
+        "08P01, CONNECTION_LOST, 5",
+        "57P01, SERVER_SHUTDOWN, 5",
+        "57P02, SERVER_SHUTDOWN, 5",
+        "57P03, SERVER_SHUTDOWN, 5",
+        "53300, TOO_MANY_CONNECTIONS, 5",
+        "53200, INSUFFICIENT_RESOURCES, 5",
+        "53100, INSUFFICIENT_RESOURCES, 5",
+        "57014, STATEMENT_TIMEOUT, 5",
+        "55P03, LOCK_TIMEOUT, 1",
+        "40001, SERIALIZATION_FAILURE, 1",
+        "40P01, DEADLOCK, 1",
+    })
+    void databaseFaultsAreUnavailableAndRetryable(String state, Failures.DatabaseFault fault, int retryAfter) {
+        assertEquals(fault, Failures.bySqlState(state));
+        // as Hibernate and the transaction manager deliver them: wrapped, the SQLException further down
+        CrmException e = Failures.classify(new PersistenceException("could not execute statement",
+                new RuntimeException("wrapper", new SQLException("server said no", state))));
+        assertEquals(ErrorCode.UNAVAILABLE, e.code());
+        assertTrue(e.code().retryable());
+        assertEquals(retryAfter, e.retryAfterSeconds());
+        assertFalse(e.getMessage().contains("server said no"), e.getMessage());
+        assertFalse(e.getMessage().contains(state), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "SQLSTATE {0} is no database fault")
+    @CsvSource({"42P01", "42601", "22001", "40002", "XX000", "0A000"})
+    void otherSqlStatesAreNoDatabaseFault(String state) {
+        assertNull(Failures.bySqlState(state));
+        assertEquals(ErrorCode.INTERNAL, Failures.classify(new SQLException("bug", state)).code());
+    }
+
+    @Test
+    void terminatedBackendAsThePostgresDriverReportsItIsUnavailable() {
+        // pg_terminate_backend, a restart or a failover: FATAL 57P01 on the statement, then 08003 on the closed connection
+        SQLException fatal = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+        RuntimeException hibernate = new org.hibernate.exception.JDBCConnectionException("could not execute batch", fatal);
+        CrmException e = Failures.classify(new jakarta.persistence.PersistenceException(hibernate));
+        assertEquals(ErrorCode.UNAVAILABLE, e.code());
+        assertEquals(Failures.UNAVAILABLE_RETRY_AFTER, e.retryAfterSeconds());
+    }
+
+    @Test
+    void poolExhaustedIsUnavailable() {
+        // IronJacamar: IJ000453 wrapping IJ000655 when no connection frees up within the blocking timeout
+        Exception pool = new jakarta.resource.ResourceException(
+                "IJ000655: No managed connections available within configured blocking timeout (5000 [ms])");
+        SQLException wrapper = new SQLException(
+                "jakarta.resource.ResourceException: IJ000453: Unable to get managed connection for java:jboss/datasources/ClienteleDS", pool);
+        CrmException e = Failures.classify(new PersistenceException("Unable to acquire JDBC Connection", wrapper));
+        assertEquals(ErrorCode.UNAVAILABLE, e.code());
+        assertEquals(Failures.UNAVAILABLE_RETRY_AFTER, e.retryAfterSeconds());
+    }
+
+    @Test
+    void unreachableDatabaseBehindThePoolIsUnavailable() {
+        Exception refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new java.net.ConnectException("Connection refused"));
+        Exception pool = new jakarta.resource.ResourceException("IJ031084: Unable to create connection", refused);
+        CrmException e = Failures.classify(new PersistenceException(new SQLException("IJ000453: Unable to get managed connection", pool)));
+        assertEquals(ErrorCode.UNAVAILABLE, e.code());
+    }
+
+    @Test
+    void faultOnlyInASuppressedExceptionIsFound() {
+        // the transaction manager reports a failed commit and attaches the driver's exception as suppressed
+        RuntimeException commit = new RuntimeException("ARJUNA016053: Could not commit transaction");
+        commit.addSuppressed(new SQLException("An I/O error occurred while sending to the backend", "08006"));
+        assertEquals(ErrorCode.UNAVAILABLE, Failures.classify(commit).code());
+    }
+
+    @Test
+    void timeoutsByTypeAreUnavailable() {
+        assertEquals(ErrorCode.UNAVAILABLE, Failures.classify(new java.sql.SQLTimeoutException("timed out")).code());
+        assertEquals(ErrorCode.UNAVAILABLE, Failures.classify(new jakarta.persistence.QueryTimeoutException("timed out")).code());
+        CrmException lock = Failures.classify(new jakarta.persistence.LockTimeoutException("lock"));
+        assertEquals(ErrorCode.UNAVAILABLE, lock.code());
+        assertEquals(Failures.CONTENTION_RETRY_AFTER, lock.retryAfterSeconds());
+    }
+
+    @Test
+    void constraintViolationStillWinsOverConnectionShapes() {
+        SQLException unique = new SQLException("duplicate key value violates unique constraint \"uq_external_key\"", "23505");
+        assertEquals(ErrorCode.VALIDATION, Failures.classify(new SQLTransientConnectionException("x", unique)).code());
     }
 }

@@ -135,4 +135,44 @@ class FeedPersistenceTest {
             }
         }
     }
+
+    @Test
+    void aPassSkipsWhileAnotherHoldsTheLockAndAFrozenHolderIsEndedWithinSeconds() throws Exception {
+        inTx(em, x -> {
+            append(x, 1, Instant.now());
+            return null;
+        });
+        EntityManager holderEm = db.emf().createEntityManager();
+        SequencerWork holder = new SequencerWork();
+        holder.em = holderEm;
+        holderEm.getTransaction().begin();
+        try {
+            // the holder numbers the change but does not commit: like a node frozen (SIGSTOP) inside its pass
+            assertEquals(1, holder.sequencePending(100));
+            long started = System.nanoTime();
+            assertEquals(0, (int) inTx(em, x -> sequencer.sequencePending(100)), "a second pass skips, it does not wait");
+            assertTrue(System.nanoTime() - started < java.util.concurrent.TimeUnit.SECONDS.toNanos(2), "skipped at once");
+            if ("postgres".equals(System.getProperty("clientele.db"))) {
+                // PostgreSQL ends the idle holder's session after HOLDER_IDLE_SECONDS; then another pass numbers the change
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(SequencerWork.HOLDER_IDLE_SECONDS + 7);
+                int numbered = 0;
+                while (numbered == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(250);
+                    numbered = inTx(em, x -> sequencer.sequencePending(100));
+                }
+                assertEquals(1, numbered, "the frozen holder released the sequencer within seconds");
+                assertEquals(1L, (long) inTx(em, x -> sequencer.bounds().lastSequence()));
+            }
+        } finally {
+            try {
+                if (holderEm.getTransaction().isActive()) {
+                    holderEm.getTransaction().rollback();
+                }
+            } catch (RuntimeException terminated) {
+                // on PostgreSQL the holder's session was ended: its rollback fails on the closed connection
+                assertTrue("postgres".equals(System.getProperty("clientele.db")), terminated.toString());
+            }
+            holderEm.close();
+        }
+    }
 }
