@@ -31,7 +31,9 @@ class WsimportTest {
     static List<Path> publishedWsdls() throws Exception {
         try (Stream<Path> s = Files.list(Path.of("wsdl"))) {
             return s.filter(p -> p.getFileName().toString().endsWith(".wsdl"))
-                    .filter(p -> !p.getFileName().toString().contains("Abstract")).sorted().toList();
+                    // the published WSDLs are the concrete ones: abstract parts and Common.wsdl have no service
+                    .filter(p -> !p.getFileName().toString().contains("Abstract"))
+                    .filter(p -> !p.getFileName().toString().equals("Common.wsdl")).sorted().toList();
         }
     }
 
