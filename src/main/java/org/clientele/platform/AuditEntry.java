@@ -69,6 +69,10 @@ public class AuditEntry {
         return operation;
     }
 
+    public String correlationId() {
+        return correlationId;
+    }
+
     public String outcome() {
         return outcome;
     }

@@ -23,6 +23,7 @@ import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.customer.CustomerRef;
+import org.clientele.ws.customer.FindCustomers;
 import org.clientele.ws.customer.DeleteCustomers;
 import org.clientele.ws.customer.GetCustomers;
 import org.clientele.ws.customer.MergeCustomers;
@@ -136,6 +137,21 @@ class AuditIT {
         assertCaller(row, Clientele.ADMIN, corr, "deleteCustomers");
         assertEquals("FAILED", row.get("outcome"));
         assertEquals(Set.of(), ids(row));
+    }
+
+    /** The write and its audit row commit together: when the audit row cannot be stored, nothing of the write is. */
+    @Test
+    void aWriteWhoseAuditRowFailsIsRolledBack() throws Exception {
+        String corr = "it-hook:fail-audit:" + UUID.randomUUID();
+        String name = "Audit fails " + corr;
+        CustomerPortType port = customers(Clientele.INTEGRATION, corr);
+        Faults.expect(ErrorCode.INTERNAL, () -> port.createCustomers(create(name, name + " 2")));
+        FindCustomers find = new FindCustomers();
+        find.setNameContains(name);
+        assertEquals(0, Clientele.customers(Clientele.ADMIN).findCustomers(find).getCustomer().size(),
+                "the customers must not exist: their audit row was never stored");
+        assertEquals(0, Database.query("SELECT id FROM customer WHERE name LIKE ?", name + "%").size());
+        assertEquals(List.of(), rows(corr), "no audit row either");
     }
 
     @Test
