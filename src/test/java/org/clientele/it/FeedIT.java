@@ -88,7 +88,7 @@ class FeedIT {
         }
         List<Long> interactions = customers.recordInteractions(record).getResult().stream().map(ItemResult::getId).toList();
         SyncPortType sync = SyncClients.sync(Clientele.INTEGRATION);
-        String cursor = sync.getLatestCursor(new GetLatestCursor()).getCursor();
+        String cursor = SyncClients.settledCursor(sync); // after the interactions' CREATED changes
         MergeCustomers merge = new MergeCustomers();
         merge.setMasterId(master);
         merge.getDuplicateId().add(duplicate);

@@ -66,21 +66,9 @@ class HostileInputIT {
         return "Hostile " + what + " " + UUID.randomUUID();
     }
 
-    /**
-     * The end of the change feed once it has settled: changes that earlier tests committed are numbered by the
-     * sequencer a moment later, so the cursor is read until two reads 300 ms apart agree (at most 10 s).
-     */
+    /** The end of the change feed once changes that earlier tests committed are numbered. */
     private static String latestCursor() throws Exception {
-        String previous = SyncClients.sync(Clientele.ADMIN).getLatestCursor(new GetLatestCursor()).getCursor();
-        for (int i = 0; i < 33; i++) {
-            Thread.sleep(300);
-            String now = SyncClients.sync(Clientele.ADMIN).getLatestCursor(new GetLatestCursor()).getCursor();
-            if (now.equals(previous)) {
-                return now;
-            }
-            previous = now;
-        }
-        return previous;
+        return SyncClients.settledCursor(SyncClients.sync(Clientele.ADMIN));
     }
 
     private static int customersNamed(String name) throws Exception {

@@ -42,4 +42,22 @@ final class SyncClients {
         ((BindingProvider) port).getRequestContext().put(Header.HEADER_LIST, headers);
         return port;
     }
+
+    /**
+     * The end of the change feed once the sequencer has numbered what was committed before: changes become visible
+     * in the feed a moment after their write returned, so the cursor is read until two reads 300 ms apart agree
+     * (at most 10 s). A test that wants only the changes of what it does next starts from here.
+     */
+    static String settledCursor(SyncPortType sync) throws Exception {
+        String previous = sync.getLatestCursor(new org.clientele.ws.sync.GetLatestCursor()).getCursor();
+        for (int i = 0; i < 33; i++) {
+            Thread.sleep(300);
+            String now = sync.getLatestCursor(new org.clientele.ws.sync.GetLatestCursor()).getCursor();
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
 }
