@@ -62,9 +62,11 @@ public class CampaignMember {
         return contactId == null ? 0L : contactId;
     }
 
-    /** Follows a customer merge: the membership now belongs to the master. */
-    public void moveTo(long masterCustomerId) {
-        this.customerId = masterCustomerId;
+    /** Follows a customer merge (to the master, same contact) or a removed contact (same customer, no contact). */
+    public void moveTo(long customerId, Long contactId) {
+        this.customerId = customerId;
+        this.contactId = contactId;
+        this.contactKey = contactKey(contactId);
     }
 
     public Long getId() { return id; }

@@ -106,6 +106,15 @@ public class CampaignRepository {
                 .setParameter("cu", customerId).getResultList();
     }
 
+    /**
+     * The memberships through any of these contacts. No automatic flush first: it would dirty-check every entity of
+     * a batch for each item, and nothing pending in a customer write adds memberships.
+     */
+    public List<CampaignMember> membershipsThrough(java.util.Collection<Long> contactIds) {
+        return em.createQuery("select m from CampaignMember m where m.contactId in :ids order by m.id", CampaignMember.class)
+                .setParameter("ids", contactIds).setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+    }
+
     /** The responses of a membership. */
     public List<CampaignResponse> responsesOf(long memberId) {
         return em.createQuery("select r from CampaignResponse r where r.memberId = :m order by r.id", CampaignResponse.class)

@@ -143,6 +143,25 @@ public class Customer {
     }
 
     /**
+     * The ids of the contacts {@link #replaceWith} would remove for this draft (those it leaves out), in id order;
+     * VALIDATION when a contact id of the draft is not one of this customer's. Changes nothing.
+     */
+    public List<Long> contactsRemovedBy(CustomerDraft d) {
+        Set<Long> current = new HashSet<>();
+        contacts.forEach(p -> current.add(p.getId()));
+        Set<Long> kept = new HashSet<>();
+        for (CustomerDraft.Person p : d.contacts()) {
+            if (p.id() != null) {
+                if (!current.contains(p.id())) {
+                    throw CrmException.validation("contact.id", "Contact " + p.id() + " is not a contact of customer " + id);
+                }
+                kept.add(p.id());
+            }
+        }
+        return current.stream().filter(cid -> !kept.contains(cid)).sorted().toList();
+    }
+
+    /**
      * Replaces the customer's data with the draft (see CustomerData in the contract): scalar fields and addresses are
      * replaced; keys missing from the draft are released and new ones added; contacts with an id are updated, those
      * left out removed and those without an id added. Checks first that every contact id is one of this customer's
@@ -151,11 +170,7 @@ public class Customer {
     public Reconciliation replaceWith(CustomerDraft d) {
         Map<Long, Contact> current = new HashMap<>();
         contacts.forEach(p -> current.put(p.getId(), p));
-        for (CustomerDraft.Person p : d.contacts()) {
-            if (p.id() != null && !current.containsKey(p.id())) {
-                throw CrmException.validation("contact.id", "Contact " + p.id() + " is not a contact of customer " + id);
-            }
-        }
+        contactsRemovedBy(d);
         setDetails(d);
         boolean releasedKeys = externalKeys.removeIf(k -> !d.keys().contains(new CustomerDraft.Key(k.getSystem(), k.getExternalId())));
         for (CustomerDraft.Key k : d.keys()) {

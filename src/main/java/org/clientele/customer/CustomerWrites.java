@@ -1,6 +1,7 @@
 package org.clientele.customer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -29,6 +30,9 @@ public class CustomerWrites {
 
     @Inject
     ChangeLog changeLog;
+
+    @Inject
+    Event<ContactsRemoved> contactsRemoved;
 
     /** An update of one customer. */
     public record Change(long id, Long expectedVersion, CustomerDraft data) {
@@ -143,6 +147,12 @@ public class CustomerWrites {
                 throw CrmException.validation("externalKey", "External key " + k.system() + "/" + k.id()
                         + " already belongs to customer " + taken.getCustomer().getId());
             }
+        }
+        List<Long> removing = c.contactsRemovedBy(d);
+        if (!removing.isEmpty()) {
+            // before the contacts go: observers move their references while the contact rows still exist (the
+            // contacts' orphan removal runs first in the next flush, before any update)
+            contactsRemoved.fire(new ContactsRemoved(caller, c.getId(), removing));
         }
         Customer.Reconciliation done = c.replaceWith(d);
         for (Interaction i : repository.detachInteractionsFrom(done.removedContactIds())) {

@@ -149,7 +149,9 @@ final class Scenarios {
             CustomerPortType port = clients.customers();
             Random random = new Random(config.seed() + w);
             int[] position = {0};
-            int perWorker = Math.max(1, size / n);
+            // the existing half comes from the upper half of the set, away from the measured campaign's members
+            // (the first customers): the upsert replaces their contacts, and responses are recorded through those
+            int perWorker = Math.max(1, size / 2 / n);
             return () -> {
                 UpsertCustomers upsert = new UpsertCustomers();
                 for (int i = 0; i < 200; i++) {
@@ -157,7 +159,7 @@ final class Scenarios {
                     item.setClientRef(String.valueOf(i));
                     if (i % 2 == 0) {
                         // each worker owns every n-th customer, so concurrent workers never race for one row
-                        int index = Math.min(size - 1, w + n * (position[0]++ % perWorker));
+                        int index = Math.max(0, size - 1 - (w + n * (position[0]++ % perWorker)));
                         item.setKey(data.key(index));
                         item.setData(data.customer(index));
                         item.getData().setOwner("upsert-" + run);

@@ -44,6 +44,7 @@ import org.clientele.ws.campaign.UpdateCampaigns;
 import org.clientele.ws.common.ErrorCode;
 import org.clientele.ws.common.ItemResult;
 import org.clientele.ws.customer.Contact;
+import org.clientele.ws.customer.CustomerChange;
 import org.clientele.ws.customer.CreateCustomers;
 import org.clientele.ws.customer.CustomerData;
 import org.clientele.ws.customer.CustomerKind;
@@ -53,6 +54,7 @@ import org.clientele.ws.customer.DeleteCustomers;
 import org.clientele.ws.customer.GetCustomers;
 import org.clientele.ws.customer.MergeCustomers;
 import org.clientele.ws.customer.NewCustomer;
+import org.clientele.ws.customer.UpdateCustomers;
 import org.clientele.ws.sync.Change;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetLatestCursor;
@@ -622,6 +624,72 @@ class CampaignOperationsIT {
         assertEquals(List.of(Operation.UPDATED), withoutCreation(ops(changes, EntityType.CAMPAIGN_MEMBER, duplicateOnly)));
         assertTrue(changes.stream().anyMatch(c -> c.getEntityType() == EntityType.CAMPAIGN_RESPONSE && c.getOperation() == Operation.UPDATED));
         assertTrue(changes.stream().anyMatch(c -> c.getEntityType() == EntityType.CAMPAIGN_RESPONSE && c.getOperation() == Operation.DELETED));
+    }
+
+    @Test
+    void removingAContactMovesItsMembershipsToTheCustomerWithoutLosingResponses() throws Exception {
+        String u = uid();
+        CampaignData d = data("Contact removed " + u);
+        d.setStatus(CampaignStatus.ACTIVE);
+        long folded = create(MARKETING, d);
+        d.setName("Contact removed, membership moved " + u);
+        long moved = create(MARKETING, d);
+        long[] customer = customerWithContact("Replacing contacts " + u);
+        addMember(folded, customer[0]);
+        AddCampaignMembers viaContact = new AddCampaignMembers();
+        viaContact.getMember().add(member("folded", folded, customer[0], customer[1]));
+        viaContact.getMember().add(member("moved", moved, customer[0], customer[1]));
+        List<ItemResult> added = MARKETING.addCampaignMembers(viaContact).getResult();
+        long foldedViaContact = added.get(0).getId();
+        long movedViaContact = added.get(1).getId();
+        respond(MARKETING, folded, customer[0], ResponseStage.SENT, null);
+        respondThrough(folded, customer, ResponseStage.SENT);
+        respondThrough(folded, customer, ResponseStage.OPENED);
+        respondThrough(moved, customer, ResponseStage.SENT);
+        assertEquals(2, stats(folded).getMembers());
+        assertEquals(2, stats(folded).getSent());
+
+        SyncPortType sync = SyncClients.sync(Clientele.INTEGRATION);
+        String cursor = sync.getLatestCursor(new GetLatestCursor()).getCursor();
+        // what an ERP's sync does: it sends the customer's contacts without Clientele's ids, so the old one goes
+        CustomerData replaced = new CustomerData();
+        replaced.setKind(CustomerKind.ORGANIZATION);
+        replaced.setName("Replacing contacts " + u);
+        Contact p = new Contact();
+        p.setLastName("New contact " + u);
+        replaced.getContact().add(p);
+        CustomerChange change = new CustomerChange();
+        change.setId(customer[0]);
+        change.setData(replaced);
+        UpdateCustomers update = new UpdateCustomers();
+        update.getCustomer().add(change);
+        ItemResult updated = CUSTOMERS.updateCustomers(update).getResult().get(0);
+        assertTrue(updated.isSuccess(), () -> "update failed: " + updated.getError().get(0).getMessage());
+
+        CampaignStatistics f = stats(folded);
+        assertEquals(1, f.getMembers(), "the membership through the removed contact is folded into the customer's own");
+        assertEquals(1, f.getSent());
+        assertEquals(1, f.getOpened(), "a stage only the contact's membership had moves over");
+        CampaignStatistics m = stats(moved);
+        assertEquals(1, m.getMembers(), "the membership now belongs to the customer on its own");
+        assertEquals(1, m.getSent());
+        AddCampaignMembers again = new AddCampaignMembers();
+        again.getMember().add(member("own", moved, customer[0], null));
+        assertEquals(Boolean.FALSE, MARKETING.addCampaignMembers(again).getResult().get(0).isCreated());
+
+        List<Change> changes = SyncIT.drain(sync, cursor, cs -> !ops(cs, EntityType.CAMPAIGN_MEMBER, foldedViaContact).isEmpty()
+                && !ops(cs, EntityType.CAMPAIGN_MEMBER, movedViaContact).isEmpty());
+        assertEquals(List.of(Operation.DELETED), withoutCreation(ops(changes, EntityType.CAMPAIGN_MEMBER, foldedViaContact)));
+        assertEquals(List.of(Operation.UPDATED), withoutCreation(ops(changes, EntityType.CAMPAIGN_MEMBER, movedViaContact)));
+    }
+
+    static void respondThrough(long campaign, long[] customer, ResponseStage stage) throws CrmFault {
+        RecordCampaignResponses rec = new RecordCampaignResponses();
+        NewResponse r = response(campaign, customer[0], stage, null);
+        r.setContactId(customer[1]);
+        rec.getResponse().add(r);
+        ItemResult done = MARKETING.recordCampaignResponses(rec).getResult().get(0);
+        assertTrue(done.isSuccess(), () -> "response failed: " + done.getError().get(0).getMessage());
     }
 
     // ----- feed, roles, idempotency -----
