@@ -84,9 +84,10 @@
     <xsl:variable name="errorCodes" as="element(xs:enumeration)*"
                   select="f:global('simpleType', QName($COMMON, 'ErrorCode'))//xs:enumeration"/>
 
-    <!-- One entry per service: its SOAP 1.1 port and, for the same port type, the SOAP 1.2 and X.509 ports. -->
+    <!-- One entry per service: its SOAP 1.1 port and, for the same port type, the SOAP 1.2 and X.509 ports. A service
+         named *Listener is a contract subscribers implement and Clientele calls: listed apart on the index. -->
     <xsl:variable name="services" as="map(*)*">
-        <xsl:for-each select="$wsdls//wsdl:service[wsdl:port/soap:address][not(ends-with(@name, 'X509'))]">
+        <xsl:for-each select="$wsdls//wsdl:service[wsdl:port/soap:address][not(ends-with(@name, 'X509'))][not(ends-with(@name, 'Listener'))]">
             <xsl:sort select="@name"/>
             <xsl:variable name="port" select="wsdl:port[soap:address][1]"/>
             <xsl:variable name="binding" select="f:wsdl-global('binding', f:qname($port/@binding, $port))"/>
@@ -184,6 +185,14 @@
             </tbody>
         </table>
 
+        <h2 id="listeners">Contracts you implement</h2>
+        <p>Clientele also calls out: these are the endpoints a subscriber implements at its own address (see SubscriptionService).</p>
+        <ul class="listeners">
+            <xsl:for-each select="$wsdls//wsdl:service[ends-with(@name, 'Listener')]">
+                <li><a href="contract/wsdl/{f:file(.)}">wsdl/{f:file(.)}</a> — {f:doc(.)}</li>
+            </xsl:for-each>
+        </ul>
+
         <h2 id="headers">SOAP headers every operation understands</h2>
         <xsl:for-each select="QName($COMMON, 'RequestContext'), QName($COMMON, 'ResponseContext')">
             <xsl:variable name="e" select="f:global('element', .)"/>
@@ -250,7 +259,7 @@
                         <tr><td>X.509 (signed)</td><td><code class="endpoint" data-path="{$pathX}">{$pathX}</code></td><td><a href="{$pathX}?wsdl">{$pathX}?wsdl</a></td></tr>
                     </xsl:when>
                     <xsl:when test="$secured">
-                        <tr class="planned"><td>X.509 (signed)</td><td><code>{replace($path11, '[^/]+$', '')}{$name}X509</code></td><td>planned — not offered yet</td></tr>
+                        <tr class="none"><td>X.509 (signed)</td><td>—</td><td>not offered: an administration service, called over UsernameToken</td></tr>
                     </xsl:when>
                 </xsl:choose>
             </tbody>

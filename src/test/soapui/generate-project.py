@@ -37,6 +37,7 @@ ST = 'urn:clientele:crm:status:v1'
 SY = 'urn:clientele:crm:sync:v1'
 CS = 'urn:clientele:crm:case:v1'
 CA = 'urn:clientele:crm:campaign:v1'
+SU = 'urn:clientele:crm:subscription:v1'
 MAXID = '9223372036854775807'
 SEC_MSG = 'A security error was encountered when verifying the message'
 
@@ -44,6 +45,7 @@ I11, I12, S11, S12 = 'CustomerServiceSoap11Binding', 'CustomerServiceSoap12Bindi
 Y11, Y12 = 'SyncServiceSoap11Binding', 'SyncServiceSoap12Binding'
 K11, K12 = 'CaseServiceSoap11Binding', 'CaseServiceSoap12Binding'
 M11, M12 = 'CampaignServiceSoap11Binding', 'CampaignServiceSoap12Binding'
+U11, U12 = 'SubscriptionServiceSoap11Binding', 'SubscriptionServiceSoap12Binding'
 IFACES = {
     I11: dict(ver='1_1', ns=CU, wsdl='CustomerService.wsdl', path='/clientele/CustomerService', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
     I12: dict(ver='1_2', ns=CU, wsdl='CustomerService12.wsdl', path='/clientele/CustomerService12', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
@@ -55,16 +57,19 @@ IFACES = {
     K12: dict(ver='1_2', ns=CS, wsdl='CaseService12.wsdl', path='/clientele/CaseService12', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
     M11: dict(ver='1_1', ns=CA, wsdl='CampaignService.wsdl', path='/clientele/CampaignService', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
     M12: dict(ver='1_2', ns=CA, wsdl='CampaignService12.wsdl', path='/clientele/CampaignService12', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
+    U11: dict(ver='1_1', ns=SU, wsdl='SubscriptionService.wsdl', path='/clientele/SubscriptionService', abstract='SubscriptionServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd', 'subscription.xsd']),
+    U12: dict(ver='1_2', ns=SU, wsdl='SubscriptionService12.wsdl', path='/clientele/SubscriptionService12', abstract='SubscriptionServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd', 'subscription.xsd']),
 }
 ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:', CS: 'urn:clientele:CaseService:',
-           CA: 'urn:clientele:CampaignService:'}
+           CA: 'urn:clientele:CampaignService:', SU: 'urn:clientele:SubscriptionService:'}
 CUSTOMER_OPS = ['createCustomers', 'updateCustomers', 'upsertCustomers', 'getCustomers', 'findCustomers', 'deleteCustomers',
                 'undeleteCustomers', 'mergeCustomers', 'recordInteractions', 'listInteractions']
 CASE_OPS = ['openCases', 'getCases', 'findCases', 'updateCases', 'changeCaseStatus', 'assignCase', 'addCaseComment',
             'listCaseComments', 'addCaseAttachment', 'getCaseAttachment']
 CAMPAIGN_OPS = ['createCampaigns', 'updateCampaigns', 'getCampaigns', 'findCampaigns', 'addCampaignMembers', 'removeCampaignMembers',
                 'recordCampaignResponses', 'getCampaignStatistics']
-OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor'], CS: CASE_OPS, CA: CAMPAIGN_OPS}
+SUBSCRIPTION_OPS = ['createSubscription', 'listSubscriptions', 'pauseSubscription', 'resumeSubscription', 'deleteSubscription']
+OPS = {CU: CUSTOMER_OPS, ST: ['ping'], SY: ['getChanges', 'getLatestCursor'], CS: CASE_OPS, CA: CAMPAIGN_OPS, SU: SUBSCRIPTION_OPS}
 
 
 def soapns(iface):
@@ -73,7 +78,7 @@ def soapns(iface):
 
 def decl(iface, path):
     out = ''
-    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY), ('cs', CS), ('ca', CA)):
+    for prefix, ns in (('soap', soapns(iface)), ('cu', CU), ('c', C), ('st', ST), ('sy', SY), ('cs', CS), ('ca', CA), ('su', SU)):
         if re.search(r'(?<![\w-])%s:' % prefix, path):
             out += "declare namespace %s='%s';\n" % (prefix, ns)
     return out
@@ -85,7 +90,8 @@ def envelope(iface, body):
         header = '<soapenv:Header>%s</soapenv:Header>' % body[0]
         body = body[1]
     ns = {CU: 'xmlns:cu="%s" xmlns:c="%s"' % (CU, C), ST: 'xmlns:st="%s"' % ST, SY: 'xmlns:sy="%s" xmlns:c="%s"' % (SY, C),
-          CS: 'xmlns:cs="%s" xmlns:c="%s"' % (CS, C), CA: 'xmlns:ca="%s" xmlns:c="%s"' % (CA, C)}[IFACES[iface]['ns']]
+          CS: 'xmlns:cs="%s" xmlns:c="%s"' % (CS, C), CA: 'xmlns:ca="%s" xmlns:c="%s"' % (CA, C),
+          SU: 'xmlns:su="%s" xmlns:sy="%s"' % (SU, SY)}[IFACES[iface]['ns']]
     return ('<soapenv:Envelope xmlns:soapenv="%s" %s>\n'
             '   %s\n   <soapenv:Body>\n%s\n   </soapenv:Body>\n</soapenv:Envelope>'
             % (soapns(iface), ns, header, body))
@@ -1418,6 +1424,87 @@ def campaign12_cases():
 
 
 # ------------------------------------------------------------------ project
+# ------------------------------------------------------------------ SubscriptionService (SOAP 1.1 and 1.2)
+# Administered as crm-admin ('clientele-admin'). The listener address of these cases is a port nothing listens on: the
+# cases check the administration; deliveries to it fail (and are retried) until the case deletes the subscription.
+
+LISTENER = 'http://127.0.0.1:9/soapui-listener'
+
+
+def subscription_data(name, url=LISTENER, types=(), batch=None, user=None, password=None, ptype=None):
+    x = '<su:name>%s</su:name><su:listenerUrl>%s</su:listenerUrl>' % (name, escape(url))
+    x += ''.join('<su:entityType>%s</su:entityType>' % t for t in types)
+    if batch is not None:
+        x += '<su:batchSize>%s</su:batchSize>' % batch
+    if user is not None:
+        x += '<su:username>%s</su:username>' % user
+    if password is not None:
+        x += '<su:password>%s</su:password>' % password
+    if ptype is not None:
+        x += '<su:passwordType>%s</su:passwordType>' % ptype
+    return x
+
+
+def create_subscription(data_, cursor=None):
+    return ('      <su:createSubscription><su:subscription>%s</su:subscription>%s</su:createSubscription>'
+            % (data_, '' if cursor is None else '<su:startCursor>%s</su:startCursor>' % cursor))
+
+
+def subscription_ref(op, id_, ver=None):
+    return '      <su:%s><su:id>%s</su:id>%s</su:%s>' % (op, id_, '' if ver is None else '<su:expectedVersion>%s</su:expectedVersion>' % ver, op)
+
+
+def subscription_cases(U):
+    v = '1.2' if IFACES[U]['ver'] == '1_2' else '1.1'
+    cases = []
+    a = Case(U, 'Subscriptions - happy path over SOAP %s: create, list, pause, resume, delete' % v).seed()
+    a.req('createSubscription', 'createSubscription',
+          create_subscription(subscription_data('SoapUI %s subscription' % RUN, types=('CUSTOMER', 'CASE'), batch='50',
+                                                user='erp-listener', password='listener-Secret-1')),
+          ok(U, ('//su:subscription/su:status', 'ACTIVE'), ('//su:subscription/su:batchSize', '50'),
+             ('//su:subscription/su:username', 'erp-listener'), ('//su:subscription/su:passwordType', 'PasswordDigest'),
+             ('count(//su:subscription/su:password)', '0'), ('count(//su:subscription/su:entityType)', '2'),
+             ('//su:subscription/su:createdBy', '${#Project#adminUsername}')), wss='clientele-admin')
+    a.transfer('Transfer id and version', ('subscriptionId', 'createSubscription', '//su:subscription/su:id'),
+               ('subscriptionVersion', 'createSubscription', '//su:subscription/su:version'))
+    a.req('listSubscriptions', 'listSubscriptions', '      <su:listSubscriptions/>',
+          ok(U, ('count(//su:subscription[su:id=%s])' % tc('subscriptionId'), '1'),
+             ('//su:subscription[su:id=%s]/su:name' % tc('subscriptionId'), 'SoapUI %s subscription' % RUN)), wss='clientele-admin')
+    a.req('pauseSubscription', 'pauseSubscription', subscription_ref('pauseSubscription', tc('subscriptionId'), tc('subscriptionVersion')),
+          ok(U, ('//su:subscription/su:status', 'PAUSED'), ('count(//su:subscription/su:nextAttemptAt)', '0')), wss='clientele-admin')
+    a.req('resumeSubscription', 'resumeSubscription', subscription_ref('resumeSubscription', tc('subscriptionId')),
+          ok(U, ('//su:subscription/su:status', 'ACTIVE'), ('//su:subscription/su:consecutiveFailures', '0')), wss='clientele-admin')
+    a.req('deleteSubscription', 'deleteSubscription', subscription_ref('deleteSubscription', tc('subscriptionId')),
+          ok(U, ('//su:deleteSubscriptionResponse/su:id', tc('subscriptionId'))), wss='clientele-admin')
+    a.req('listSubscriptions after the delete', 'listSubscriptions', '      <su:listSubscriptions/>',
+          ok(U, ('count(//su:subscription[su:id=%s])' % tc('subscriptionId'), '0')), wss='clientele-admin')
+    cases.append(a)
+    b = Case(U, 'createSubscription - VALIDATION over SOAP %s: a user name without password' % v)
+    b.req('Create with a user name only', 'createSubscription', create_subscription(subscription_data('SoapUI no password', user='erp')),
+          crmfault(U, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'password')), wss='clientele-admin')
+    cases.append(b)
+    c = Case(U, 'createSubscription - VALIDATION over SOAP %s: PasswordText to an http listener' % v)
+    c.req('Create with PasswordText over http', 'createSubscription',
+          create_subscription(subscription_data('SoapUI text', user='erp', password='secret-1', ptype='PasswordText')),
+          crmfault(U, 'VALIDATION', ('//soap:Fault//c:CrmFault/c:field', 'passwordType')), wss='clientele-admin')
+    cases.append(c)
+    d = Case(U, 'createSubscription - VALIDATION over SOAP %s: schema violation (ftp listener)' % v)
+    d.req('Create with an ftp URL', 'createSubscription', create_subscription(subscription_data('SoapUI ftp', url='ftp://example.com/l')),
+          crmfault(U, 'VALIDATION'), wss='clientele-admin')
+    cases.append(d)
+    e = Case(U, 'listSubscriptions - NOT_AUTHORIZED over SOAP %s: crm-integration may not administer subscriptions' % v)
+    e.req('List as crm-integration', 'listSubscriptions', '      <su:listSubscriptions/>', crmfault(U, 'NOT_AUTHORIZED'), wss='clientele')
+    cases.append(e)
+    for op in ('pauseSubscription', 'resumeSubscription', 'deleteSubscription'):
+        f = Case(U, '%s - NOT_FOUND over SOAP %s: unknown subscription' % (op, v))
+        f.req('%s of an unknown subscription' % op, op, subscription_ref(op, MAXID), crmfault(U, 'NOT_FOUND'), wss='clientele-admin')
+        cases.append(f)
+    g = Case(U, 'Security - no Security header is refused over SOAP %s' % v)
+    g.req('listSubscriptions without WS-Security', 'listSubscriptions', '      <su:listSubscriptions/>', secfault(U), wss='')
+    cases.append(g)
+    return cases
+
+
 def interface_xml(name):
     d = IFACES[name]
     ops = OPS[d['ns']]
@@ -1477,18 +1564,22 @@ def project():
     suites += [suite_xml('CaseService', case_cases(K11)), suite_xml('CaseService12', case12_cases())]
     ifaces += [interface_xml(i) for i in (M11, M12)]
     suites += [suite_xml('CampaignService', campaign_cases(M11)), suite_xml('CampaignService12', campaign12_cases())]
+    ifaces += [interface_xml(i) for i in (U11, U12)]
+    suites += [suite_xml('SubscriptionService', subscription_cases(U11)), suite_xml('SubscriptionService12', subscription_cases(U12))]
     out.extend(ifaces)
     out.extend(suites)
     out.append('<con:properties>%s</con:properties>' % ''.join([
         prop('endpoint', 'http://127.0.0.1:8080'), prop('username', 'it-integration'), prop('password', 'it-Secret-2026'),
         prop('readonlyUsername', 'it-readonly'), prop('readonlyPassword', 'it-Secret-2026'),
         prop('agentUsername', 'it-agent'), prop('agentPassword', 'it-Secret-2026'),
-        prop('marketingUsername', 'it-marketing'), prop('marketingPassword', 'it-Secret-2026')]))
+        prop('marketingUsername', 'it-marketing'), prop('marketingPassword', 'it-Secret-2026'),
+        prop('adminUsername', 'it-admin'), prop('adminPassword', 'it-Secret-2026')]))
     out.append('<con:wssContainer>%s</con:wssContainer>' % ''.join([
         wss('clientele', '${#Project#username}', '${#Project#password}'),
         wss('clientele-readonly', '${#Project#readonlyUsername}', '${#Project#readonlyPassword}'),
         wss('clientele-agent', '${#Project#agentUsername}', '${#Project#agentPassword}'),
         wss('clientele-marketing', '${#Project#marketingUsername}', '${#Project#marketingPassword}'),
+        wss('clientele-admin', '${#Project#adminUsername}', '${#Project#adminPassword}'),
         wss('wrong-password', '${#Project#username}', '${#Project#password}-wrong'),
         wss('unknown-user', 'soapui-no-such-user', '${#Project#password}'),
         wss('no-timestamp', '${#Project#username}', '${#Project#password}', timestamp=False)]))

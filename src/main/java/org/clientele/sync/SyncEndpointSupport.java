@@ -4,11 +4,9 @@ import jakarta.inject.Inject;
 import org.clientele.platform.Role;
 import org.clientele.platform.ws.Operation;
 import org.clientele.platform.ws.SoapEdge;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import org.clientele.ws.sync.Change;
 import org.clientele.ws.common.CrmFault;
 import org.clientele.ws.sync.EntityType;
 import org.clientele.ws.sync.GetChanges;
@@ -51,7 +49,7 @@ public abstract class SyncEndpointSupport implements SyncPortType {
     private static GetChangesResponse changes(SyncService.Feed feed) {
         GetChangesResponse response = new GetChangesResponse();
         for (ChangeRecord r : feed.changes()) {
-            response.getChange().add(toWire(r, feed));
+            response.getChange().add(ChangeMapper.toWire(r, feed));
         }
         response.setNextCursor(feed.nextCursor());
         response.setHasMore(feed.hasMore());
@@ -63,24 +61,5 @@ public abstract class SyncEndpointSupport implements SyncPortType {
         response.setCursor(latest.getKey());
         response.setSequence(latest.getValue());
         return response;
-    }
-
-    private static Change toWire(ChangeRecord r, SyncService.Feed feed) {
-        Change c = new Change();
-        c.setSequence(r.getSequence());
-        c.setEntityType(EntityType.valueOf(r.getEntityType().name()));
-        c.setEntityId(r.getEntityId());
-        c.setOperation(org.clientele.ws.sync.Operation.valueOf(r.getOperation().name()));
-        c.setEntityVersion(r.getEntityVersion());
-        c.setMergedInto(r.getMergedInto());
-        c.setChangedAt(r.getChangedAt().atOffset(ZoneOffset.UTC));
-        c.setPrincipal(r.getPrincipal());
-        c.setClientSystem(r.getClientSystem());
-        c.setCorrelationId(r.getCorrelationId());
-        var snapshot = feed.snapshotOf(r);
-        if (snapshot != null) {
-            snapshot.accept(c);
-        }
-        return c;
     }
 }

@@ -39,7 +39,7 @@ public class SyncService {
     Instance<SnapshotProvider> providers;
 
     /** A page of the feed, with the current state of its entities when snapshots were asked for. */
-    public record Feed(List<ChangeRecord> changes, String nextCursor, boolean hasMore,
+    public record Feed(List<ChangeRecord> changes, String nextCursor, long nextSequence, boolean hasMore,
                        Map<ChangeRecord.EntityType, Map<Long, Consumer<Change>>> snapshots) {
 
         /** The snapshot of the change's entity, or null when none was asked for or the entity is gone. */
@@ -55,8 +55,17 @@ public class SyncService {
         if (limit < 1 || limit > MAX) {
             throw CrmException.validation("maxChanges", "maxChanges must be between 1 and " + MAX);
         }
+        return changesAfter(cursor == null ? bounds().purgedThrough() : decode(cursor), types, limit, snapshots);
+    }
+
+    /**
+     * The changes after a sequence (of the given types; all when empty), at most {@code limit}, in sequence order, with
+     * the current state of their entities when asked: for readers inside Clientele (outbound notifications), which
+     * keep a sequence instead of a cursor. CURSOR_EXPIRED when changes after {@code after} were purged.
+     */
+    @Transactional
+    public Feed changesAfter(long after, Set<ChangeRecord.EntityType> types, int limit, boolean snapshots) {
         SequencerWork.Bounds bounds = bounds();
-        long after = cursor == null ? bounds.purgedThrough() : decode(cursor);
         if (after < bounds.purgedThrough()) {
             throw expired();
         }
@@ -88,7 +97,22 @@ public class SyncService {
                 }
             }
         }
-        return new Feed(rows, encode(next), hasMore, snapshotsByType);
+        return new Feed(rows, encode(next), next, hasMore, snapshotsByType);
+    }
+
+    /** The sequence a cursor stands at; VALIDATION (on {@code field}) when it was altered or not issued here. */
+    public long sequenceOf(String cursor, String field) {
+        try {
+            return decode(cursor);
+        } catch (CrmException e) {
+            throw CrmException.validation(field, e.getMessage());
+        }
+    }
+
+    /** The last sequence in the feed now. */
+    @Transactional
+    public long latestSequence() {
+        return bounds().lastSequence();
     }
 
     /** A cursor at the current end of the feed, and the sequence it stands at. */

@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
 @Tag("wsimport")
 class WsimportTest {
 
-    /** The concrete WSDLs the server publishes; each imports its abstract WSDL and the schemas. */
+    /**
+     * The concrete WSDLs the server publishes, and the listener contract subscribers implement (ChangeListener.wsdl:
+     * an ERP generates its endpoint from it); each imports its abstract WSDL and the schemas.
+     */
     static List<Path> publishedWsdls() throws Exception {
         try (Stream<Path> s = Files.list(Path.of("wsdl"))) {
             return s.filter(p -> p.getFileName().toString().endsWith(".wsdl"))

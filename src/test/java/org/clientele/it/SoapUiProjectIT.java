@@ -28,7 +28,8 @@ class SoapUiProjectIT {
                 "password", Clientele.PASSWORD,
                 "readonlyPassword", Clientele.PASSWORD,
                 "agentPassword", Clientele.PASSWORD,
-                "marketingPassword", Clientele.PASSWORD));
+                "marketingPassword", Clientele.PASSWORD,
+                "adminPassword", Clientele.PASSWORD));
         List<DynamicNode> suites = new ArrayList<>();
         for (SoapUiProject.TestSuite suite : project.suites) {
             List<DynamicNode> cases = new ArrayList<>();

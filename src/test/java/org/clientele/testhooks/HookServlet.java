@@ -11,8 +11,9 @@ import org.clientele.sync.SequencerWork;
 
 /**
  * Test deployment only (never in the production WAR): {@code /clientele/it-hooks/...} lets integration tests
- * release a {@link Barriers barrier}, ask how many requests reached one, and run the change-feed purge now
- * (the server runs it once an hour) with the cutoff the test gives, as a tiny retention would.
+ * release a {@link Barriers barrier}, ask how many requests reached one, run the change-feed purge now
+ * (the server runs it once an hour) with the cutoff the test gives, as a tiny retention would, and read what the
+ * {@link RecordingChangeListener} received.
  */
 @WebServlet("/it-hooks/*")
 public class HookServlet extends HttpServlet {
@@ -32,6 +33,9 @@ public class HookServlet extends HttpServlet {
                 answer = "released";
             }
             case "/arrived" -> answer = Integer.toString(Barriers.arrived(token));
+            case "/listener-log" -> answer = RecordingChangeListener.read(safe(request.getParameter("key")) + ".log");
+            case "/listener-auth" -> answer = RecordingChangeListener.read(safe(request.getParameter("key")) + ".auth");
+            case "/listener-calls" -> answer = Integer.toString(RecordingChangeListener.calls(safe(request.getParameter("key"))));
             case "/purge-changes" -> answer = Long.toString(sequencer.purgeBefore(Instant.parse(request.getParameter("before"))));
             default -> {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND, path);
@@ -40,5 +44,12 @@ public class HookServlet extends HttpServlet {
         }
         response.setContentType("text/plain");
         response.getWriter().write(answer);
+    }
+
+    private static String safe(String key) {
+        if (key == null || !key.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("key must be letters, digits and dashes");
+        }
+        return key;
     }
 }
