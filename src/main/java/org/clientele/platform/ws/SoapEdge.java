@@ -104,15 +104,16 @@ public class SoapEdge {
             long deadline = System.currentTimeMillis() + RACE_WAIT_MILLIS;
             List<ItemOutcome> decided = null;
             boolean precise = false;
-            for (int attempt = 1; ; attempt++) {
+            int redos = 0; // an idempotency race retries without redoing: only redos count against the bound
+            while (true) {
                 List<ItemOutcome> known = decided;
                 Supplier<R> once = () -> transactions.inNewTransaction(
                         () -> once(message, caller, op, hash, known, execute, respond, auditIds));
                 try {
                     return precise ? BatchExecutor.precisely(once) : once.get();
                 } catch (Redo redo) {
-                    if (attempt >= 3) {
-                        throw new IllegalStateException("request redone " + attempt + " times");
+                    if (++redos >= 3) {
+                        throw new IllegalStateException("request redone " + redos + " times");
                     }
                     if (redo.outcomes() != null) {
                         decided = redo.outcomes();
