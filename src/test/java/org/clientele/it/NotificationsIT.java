@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * (pom.xml, start-server).
  */
 class NotificationsIT {
-    private static final String LISTENER = Clientele.URL + "/clientele/ItChangeListener";
+    private static final String LISTENER = Clientele.URL + "/clientele/ChangeListener";
     private static final SubscriptionPortType ADMIN = Clientele.secured(SubscriptionPortType.class,
             "/clientele/SubscriptionService", Clientele.ADMIN, Clientele.PASSWORD, false);
 

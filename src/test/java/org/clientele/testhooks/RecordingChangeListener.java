@@ -26,16 +26,17 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Test deployment only: a subscriber's ChangeListener (wsdl/ChangeListener.wsdl), a real JAX-WS endpoint at
- * {@code /clientele/ItChangeListener}, that integration tests point subscriptions at. The listener URL's query says
+ * Test deployment only: a subscriber's ChangeListener (wsdl/ChangeListener.wsdl), a real JAX-WS endpoint published with the
+ * contract's WSDL at {@code /clientele/ChangeListener} (the it WAR only), that integration tests point subscriptions at. The listener URL's query says
  * who it is and how it behaves: {@code key} (required) names its log, {@code failFirst=N} answers the first N calls
  * with a SOAP fault, {@code delayMillis=M} answers every call M ms late. Every accepted page is appended to
  * {@code ${jboss.server.data.dir}/it-listener/<key>.log} (one line per change: sequence, type, id, operation,
  * afterSequence of its page), so the record survives a restart of the server; the user name and password type of
  * the WS-Security header, when one came, go to {@code <key>.auth}. {@link HookServlet} reads both back.
  */
-@WebService(serviceName = "ItChangeListener", portName = "ChangeListenerSoap11",
+@WebService(serviceName = "ChangeListener", portName = "ChangeListenerSoap11",
         targetNamespace = "urn:clientele:crm:listener:v1",
+        wsdlLocation = "WEB-INF/wsdl/ChangeListener.wsdl",
         endpointInterface = "org.clientele.ws.listener.ChangeListenerPortType")
 public class RecordingChangeListener implements ChangeListenerPortType {
     private static final Map<String, AtomicInteger> CALLS = new ConcurrentHashMap<>();
