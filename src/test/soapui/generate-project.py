@@ -6,6 +6,10 @@ Usage: python3 src/test/soapui/generate-project.py <repository root>
 The project caches the WSDLs and schemas of wsdl/ and xsd/; SoapUiProjectCoverageTest fails when they drift
 from the contract or when an operation lacks a happy-path or fault test case. After a contract change, add the
 test cases here and run this script (or, in SoapUI, "Update Definition" and add the cases by hand).
+
+The *X509 suites sign and encrypt with SoapUI's keystore-based WS-Security (con:crypto, con:outgoing, con:incoming);
+their key stores are the TEST-ONLY ones src/test/x509/setup-test-x509.sh generates into target/x509-test (project
+property x509Dir; password "test-only"), see docs/testing.md.
 """
 import sys, uuid, os, re
 from urllib.parse import urljoin
@@ -45,6 +49,8 @@ I11, I12, S11, S12 = 'CustomerServiceSoap11Binding', 'CustomerServiceSoap12Bindi
 Y11, Y12 = 'SyncServiceSoap11Binding', 'SyncServiceSoap12Binding'
 K11, K12 = 'CaseServiceSoap11Binding', 'CaseServiceSoap12Binding'
 M11, M12 = 'CampaignServiceSoap11Binding', 'CampaignServiceSoap12Binding'
+# the X.509 sign + encrypt ports (SOAP 1.1): AsymmetricBinding, Basic256Sha256, signed Timestamp, Body signed and encrypted
+IX, YX, KX, MX = 'CustomerServiceX509Binding', 'SyncServiceX509Binding', 'CaseServiceX509Binding', 'CampaignServiceX509Binding'
 U11, U12 = 'SubscriptionServiceSoap11Binding', 'SubscriptionServiceSoap12Binding'
 IFACES = {
     I11: dict(ver='1_1', ns=CU, wsdl='CustomerService.wsdl', path='/clientele/CustomerService', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
@@ -57,9 +63,43 @@ IFACES = {
     K12: dict(ver='1_2', ns=CS, wsdl='CaseService12.wsdl', path='/clientele/CaseService12', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
     M11: dict(ver='1_1', ns=CA, wsdl='CampaignService.wsdl', path='/clientele/CampaignService', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
     M12: dict(ver='1_2', ns=CA, wsdl='CampaignService12.wsdl', path='/clientele/CampaignService12', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
+    IX: dict(ver='1_1', ns=CU, wsdl='CustomerServiceX509.wsdl', path='/clientele/CustomerServiceX509', abstract='CustomerServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd']),
+    YX: dict(ver='1_1', ns=SY, wsdl='SyncServiceX509.wsdl', path='/clientele/SyncServiceX509', abstract='SyncServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd']),
+    KX: dict(ver='1_1', ns=CS, wsdl='CaseServiceX509.wsdl', path='/clientele/CaseServiceX509', abstract='CaseServiceAbstract.wsdl', xsds=['common.xsd', 'case.xsd']),
+    MX: dict(ver='1_1', ns=CA, wsdl='CampaignServiceX509.wsdl', path='/clientele/CampaignServiceX509', abstract='CampaignServiceAbstract.wsdl', xsds=['common.xsd', 'campaign.xsd']),
     U11: dict(ver='1_1', ns=SU, wsdl='SubscriptionService.wsdl', path='/clientele/SubscriptionService', abstract='SubscriptionServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd', 'subscription.xsd']),
     U12: dict(ver='1_2', ns=SU, wsdl='SubscriptionService12.wsdl', path='/clientele/SubscriptionService12', abstract='SubscriptionServiceAbstract.wsdl', xsds=['common.xsd', 'customer.xsd', 'sync.xsd', 'subscription.xsd']),
 }
+X509 = (IX, YX, KX, MX)
+X509_CROSS = {I11: IX, I12: IX}  # customers that an X.509 case needs are created over CustomerService's X.509 port
+X509_ROLES = {'clientele': 'integration', 'clientele-readonly': 'readonly', 'clientele-agent': 'agent', 'clientele-marketing': 'marketing'}
+
+
+def x509_wss(wss):
+    """(outgoing, incoming) WS-Security configurations of an X.509 request that stands in for one made with wss."""
+    if wss == '':
+        return '', ''
+    role = X509_ROLES[wss]  # a UsernameToken-only configuration (wrong password, ...) has no X.509 counterpart
+    return 'x509-' + role, 'x509-' + role + '-response'
+
+
+def x509(cases, plain=True):
+    """The SOAP 1.x cases of a lifecycle generator, relabelled as X.509 cases, and a plain request that is refused."""
+    def relabel(t):
+        return t.replace('SoapUI12', 'SoapUIX509').replace('SOAPUI12', 'SOAPUIX509').replace('SOAP 1.2', 'X.509').replace('SOAP 1.1', 'X.509')
+    for c in cases:
+        c.name = relabel(c.name)
+        c.steps = [relabel(st) for st in c.steps]
+    if plain:
+        iface = cases[0].iface
+        op, body = {CU: ('getCustomers', get(ids=[MAXID])), CS: ('getCases', get_cases(ids=[MAXID])),
+                    CA: ('getCampaigns', get_campaigns(MAXID))}[IFACES[iface]['ns']]
+        c = Case(iface, 'Security - a plain request (neither signed nor encrypted) is refused')
+        c.req('%s without WS-Security' % op, op, body, secfault(iface), wss='')
+        cases.append(c)
+    return cases
+
+
 ACTIONS = {CU: 'urn:clientele:CustomerService:', ST: 'urn:clientele:StatusService:', SY: 'urn:clientele:SyncService:', CS: 'urn:clientele:CaseService:',
            CA: 'urn:clientele:CampaignService:', SU: 'urn:clientele:SubscriptionService:'}
 CUSTOMER_OPS = ['createCustomers', 'updateCustomers', 'upsertCustomers', 'getCustomers', 'findCustomers', 'deleteCustomers',
@@ -120,11 +160,11 @@ def a_schema():
     return '<con:assertion type="Schema Compliance" id="%s" name="Schema Compliance"><con:configuration><definition/></con:configuration></con:assertion>' % uid()
 
 
-def a_xpath(iface, path, expected, name=None):
+def a_xpath(iface, path, expected, name=None, wildcards=False):
     return ('<con:assertion type="XPath Match" id="%s" name="%s"><con:configuration><path>%s</path><content>%s</content>'
-            '<allowWildcards>false</allowWildcards><ignoreNamspaceDifferences>false</ignoreNamspaceDifferences><ignoreComments>false</ignoreComments>'
+            '<allowWildcards>%s</allowWildcards><ignoreNamspaceDifferences>false</ignoreNamspaceDifferences><ignoreComments>false</ignoreComments>'
             '</con:configuration></con:assertion>'
-            % (uid(), attr(name or ('%s = %s' % (path, expected))), escape(decl(iface, path) + path), escape(expected)))
+            % (uid(), attr(name or ('%s = %s' % (path, expected))), escape(decl(iface, path) + path), escape(expected), str(wildcards).lower()))
 
 
 def ok(iface, *checks):
@@ -136,23 +176,23 @@ def crmfault(iface, code, *checks):
             a_xpath(iface, '//soap:Fault//c:CrmFault/c:code', code, 'CrmFault code ' + code)] + [a_xpath(iface, p, e) for p, e in checks]
 
 
-def secfault(iface):
+def secfault(iface, message=SEC_MSG):
     text = '//soap:Fault/soap:Reason/soap:Text' if IFACES[iface]['ver'] == '1_2' else '//soap:Fault/faultstring'
-    return [a_soap(), a_fault(), a_status('500'), a_xpath(iface, text, SEC_MSG, 'security fault text'),
+    return [a_soap(), a_fault(), a_status('500'), a_xpath(iface, text, message, 'security fault text', wildcards='*' in message),
             a_xpath(iface, 'count(//c:CrmFault)', '0', 'no CrmFault detail')]
 
 
 # ------------------------------------------------------------------ steps
 
-def request(name, iface, op, body, assertions, wss='clientele'):
+def request(name, iface, op, body, assertions, wss='clientele', incoming=''):
     ep = '${#Project#endpoint}' + IFACES[iface]['path']
     return ('<con:testStep type="request" name="%s" id="%s"><con:settings/><con:config xsi:type="con:RequestStep" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
             '<con:interface>%s</con:interface><con:operation>%s</con:operation>'
-            '<con:request name="%s" outgoingWss="%s" incomingWss="" timeout="" sslKeystore="" useWsAddressing="false" useWsReliableMessaging="false" wssPasswordType="" id="%s">'
+            '<con:request name="%s" outgoingWss="%s" incomingWss="%s" timeout="" sslKeystore="" useWsAddressing="false" useWsReliableMessaging="false" wssPasswordType="" id="%s">'
             '<con:settings/><con:encoding>UTF-8</con:encoding><con:endpoint>%s</con:endpoint><con:request>%s</con:request>\n%s\n'
             '<con:credentials><con:authType>No Authorization</con:authType></con:credentials><con:jmsConfig JMSDeliveryMode="PERSISTENT"/><con:jmsPropertyConfig/>'
             '<con:wsaConfig mustUnderstand="NONE" version="200508"/><con:wsrmConfig version="1.2"/></con:request></con:config></con:testStep>'
-            % (attr(name), uid(), iface, op, attr(name), wss, uid(), escape(ep), cdata(envelope(iface, body)), '\n'.join(assertions)))
+            % (attr(name), uid(), iface, op, attr(name), wss, incoming, uid(), escape(ep), cdata(envelope(iface, body)), '\n'.join(assertions)))
 
 
 class Case:
@@ -162,13 +202,21 @@ class Case:
         self.steps = []
         self.props = []
         self.timeout = 0  # TestCase Options' timeout (ms); bounds the loops of Conditional Goto steps
+        # A case on an X.509 port signs and encrypts every request (including those to other services) with the
+        # key stores of the role the UsernameToken configuration would have used, and decrypts and verifies the answers.
+        self.sec = x509_wss if iface in X509 else None
+        self.cross = X509_CROSS if iface in X509 else {}
 
     def prop(self, p):
         if p not in self.props:
             self.props.append(p)
 
     def req(self, name, op, body, assertions, wss='clientele', iface=None):
-        self.steps.append(request(name, iface or self.iface, op, body, assertions, wss))
+        incoming = ''
+        if self.sec:
+            wss, incoming = self.sec(wss)
+        iface = self.cross.get(iface, iface)
+        self.steps.append(request(name, iface or self.iface, op, body, assertions, wss, incoming))
         return self
 
     def transfer(self, name, *items):
@@ -704,8 +752,8 @@ def customer_cases(I):
 
 
 # ------------------------------------------------------------------ CustomerService12 (SOAP 1.2): every operation, one fault each
-def customer12_cases():
-    I = I12
+def customer12_cases(I=I12):
+    """The SOAP 1.2 cases; with an X.509 interface, the same calls signed and encrypted (see x509())."""
     cases = []
 
     def new(name):
@@ -746,6 +794,8 @@ def customer12_cases():
     new('mergeCustomers - NOT_FOUND over SOAP 1.2').req('Merge unknown customers', 'mergeCustomers', merge(MAXID, ['9223372036854775801']), crmfault(I, 'NOT_FOUND'))
     new('recordInteractions - NOT_AUTHORIZED over SOAP 1.2').req('Record as crm-readonly', 'recordInteractions', record(interaction('i', MAXID, 'No')), crmfault(I, 'NOT_AUTHORIZED'), wss='clientele-readonly')
     new('listInteractions - NOT_FOUND over SOAP 1.2').req('List unknown customer', 'listInteractions', list_interactions(MAXID), crmfault(I, 'NOT_FOUND'), wss='clientele-readonly')
+    if I in X509:
+        return x509(cases)
     new('Security - no Security header is refused over SOAP 1.2').req('Get without WS-Security', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='')
     new('Security - wrong password is refused over SOAP 1.2').req('Get with a wrong password', 'getCustomers', get(ids=[MAXID]), secfault(I), wss='wrong-password')
     return cases
@@ -1014,8 +1064,8 @@ def case_cases(K):
     return cases
 
 
-def case12_cases():
-    K = K12
+def case12_cases(K=K12):
+    """The SOAP 1.2 cases; with an X.509 interface, the same calls signed and encrypted (see x509())."""
     cases = []
 
     def new(name):
@@ -1051,6 +1101,8 @@ def case12_cases():
     new('listCaseComments - NOT_FOUND over SOAP 1.2').req('List comments of an unknown case', 'listCaseComments', list_comments(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
     new('addCaseAttachment - VALIDATION over SOAP 1.2 (schema: file name with a path)').req('Attach ../x', 'addCaseAttachment', add_attachment(MAXID, name='../x'), crmfault(K, 'VALIDATION'), wss='clientele-agent')
     new('getCaseAttachment - NOT_FOUND over SOAP 1.2').req('Read an unknown attachment', 'getCaseAttachment', get_attachment(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+    if K in X509:
+        return x509(cases)
     new('Security - wrong password is refused over SOAP 1.2 by CaseService').req('Get with a wrong password', 'getCases', get_cases(ids=[MAXID]), secfault(K), wss='wrong-password')
     return cases
 
@@ -1067,6 +1119,7 @@ def status_cases(I):
 def sync_cases(Y):
     v = '1.2' if IFACES[Y]['ver'] == '1_2' else '1.1'
     I = I12 if v == '1.2' else I11
+    principal = 'x509-integration' if Y in X509 else '${#Project#username}'  # the API user the test certificate is bound to
     ctx = ('<c:RequestContext xmlns:c="%s"><c:clientSystem>SOAPUI</c:clientSystem><c:correlationId>soapui-%s</c:correlationId></c:RequestContext>' % (C, RUN))
     cases = []
     a = Case(Y, 'getLatestCursor and getChanges - happy path over SOAP %s: a create appears after the latest cursor' % v).seed()
@@ -1087,7 +1140,7 @@ def sync_cases(Y):
              ('//sy:change[sy:entityId=%s]/sy:operation' % tc('customerId'), 'CREATED'),
              ('//sy:change[sy:entityId=%s]/sy:entityType' % tc('customerId'), 'CUSTOMER'),
              ('//sy:change[sy:entityId=%s]/sy:entityVersion' % tc('customerId'), '0'),
-             ('//sy:change[sy:entityId=%s]/sy:principal' % tc('customerId'), '${#Project#username}'),
+             ('//sy:change[sy:entityId=%s]/sy:principal' % tc('customerId'), principal),
              ('//sy:change[sy:entityId=%s]/sy:clientSystem' % tc('customerId'), 'SOAPUI'),
              ('//sy:change[sy:entityId=%s]/sy:correlationId' % tc('customerId'), 'soapui-%s' % RUN),
              ('//sy:change[sy:entityId=%s]/sy:customer/cu:data/cu:name' % tc('customerId'), 'SoapUI %s feed' % RUN),
@@ -1112,6 +1165,8 @@ def sync_cases(Y):
     f = Case(Y, 'Security - no Security header is refused over SOAP %s' % v)
     f.req('getLatestCursor without WS-Security', 'getLatestCursor', '      <sy:getLatestCursor/>', secfault(Y), wss='')
     cases.append(f)
+    if Y in X509:
+        return x509(cases, plain=False)  # f is the plain request
     return cases
 
 
@@ -1387,8 +1442,8 @@ def campaign_cases(K):
     return cases
 
 
-def campaign12_cases():
-    K = M12
+def campaign12_cases(K=M12):
+    """The SOAP 1.2 cases; with an X.509 interface, the same calls signed and encrypted (see x509())."""
     cases = []
 
     def new(name):
@@ -1420,6 +1475,8 @@ def campaign12_cases():
     new('removeCampaignMembers - NOT_AUTHORIZED over SOAP 1.2').req('Remove as crm-readonly', 'removeCampaignMembers', members('removeCampaignMembers', ('m', MAXID, MAXID, None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-readonly')
     new('recordCampaignResponses - NOT_AUTHORIZED over SOAP 1.2').req('Record as crm-agent', 'recordCampaignResponses', responses(('r', MAXID, MAXID, 'SENT', None)), crmfault(K, 'NOT_AUTHORIZED'), wss='clientele-agent')
     new('getCampaignStatistics - NOT_FOUND over SOAP 1.2').req('Statistics of an unknown campaign', 'getCampaignStatistics', statistics(MAXID), crmfault(K, 'NOT_FOUND'), wss='clientele-readonly')
+    if K in X509:
+        return x509(cases)
     return cases
 
 
@@ -1545,6 +1602,66 @@ def wss(name, user, password, timestamp=True):
     return s + '</con:outgoing>'
 
 
+# ------------------------------------------------------------------ X.509 WS-Security (keystore based)
+# TEST-ONLY key stores that src/test/x509/setup-test-x509.sh generates into target/x509-test (password "test-only"):
+# client-<role>.jks (alias "client", bound to the API user x509-<role>) and server-trust.jks (the test server's
+# certificate, alias "server"). Paths are relative to the project file (resourceRoot ${projectDir}) through the project
+# property x509Dir. Entries name a key store by the file name of its source, as SoapUI does.
+X509_PASSWORD = 'test-only'
+WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd'
+
+
+def crypto(store, type_):
+    return ('<con:crypto><con:source>${#Project#x509Dir}/%s</con:source><con:password>%s</con:password><con:type>%s</con:type></con:crypto>'
+            % (store, X509_PASSWORD, type_))
+
+
+def wss_part(name, namespace, enc):
+    """One row of a Signature or Encryption entry's Parts table, stored as SoapUI stores it (an XMLBeans map)."""
+    return cdata('<xml-fragment>\n  <con:entry key="id" value=""/>\n  <con:entry key="name" value="%s"/>\n  <con:entry key="enc" value="%s"/>\n'
+                 '  <con:entry key="namespace" value="%s"/>\n</xml-fragment>' % (name, enc, namespace))
+
+
+def x509_outgoing(name, store, encrypt=True):
+    """Timestamp, then the Timestamp and Body signed (RSA-SHA256, SHA-256 digests, the client certificate as a
+    BinarySecurityToken), then the Body's content encrypted for the server certificate (RSA-OAEP, AES-256-CBC): what the
+    X.509 ports' Basic256Sha256 AsymmetricBinding asks of a caller."""
+    s = ('<con:outgoing><con:name>%s</con:name>'
+         '<con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>'
+         '<con:entry type="Signature" username="client" password="%s"><con:configuration><crypto>%s</crypto><keyIdentifierType>1</keyIdentifierType>'
+         '<signatureAlgorithm>http://www.w3.org/2001/04/xmldsig-more#rsa-sha256</signatureAlgorithm><signatureCanonicalization/>'
+         '<useSingleCert>true</useSingleCert><digestAlgorithm>http://www.w3.org/2001/04/xmlenc#sha256</digestAlgorithm>'
+         '<signaturePart>%s</signaturePart><signaturePart>%s</signaturePart></con:configuration></con:entry>'
+         % (name, X509_PASSWORD, store, wss_part('Timestamp', WSU, 'Element'), wss_part('Body', SOAP11, 'Element')))
+    if encrypt:
+        s += ('<con:entry type="Encryption" username="server"><con:configuration><crypto>server-trust.jks</crypto><keyIdentifierType>2</keyIdentifierType>'
+              '<symmetricEncAlgorithm>http://www.w3.org/2001/04/xmlenc#aes256-cbc</symmetricEncAlgorithm>'
+              '<encKeyTransport>http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p</encKeyTransport><embeddedKeyName/><embeddedKeyPassword/>'
+              '<encryptionCanonicalization/><encryptSymmetricKey>true</encryptSymmetricKey><encryptionPart>%s</encryptionPart>'
+              '</con:configuration></con:entry>' % wss_part('Body', SOAP11, 'Content'))
+    return s + '</con:outgoing>'
+
+
+def x509_incoming(name, store):
+    """Responses: decrypted with the client's key, signature (and timestamp) verified against the server certificate."""
+    return ('<con:incoming><con:name>%s</con:name><con:decryptCrypto>%s</con:decryptCrypto><con:signatureCrypto>server-trust.jks</con:signatureCrypto>'
+            '<con:decryptPassword>%s</con:decryptPassword></con:incoming>' % (name, store, X509_PASSWORD))
+
+
+def x509_security_cases():
+    """What the X.509 policy refuses besides a plain request: a body that is signed but not encrypted, and a request
+    signed with a certificate the server does not trust."""
+    a = Case(IX, 'Security - a signed but unencrypted request is refused')
+    # refused by the WS-SecurityPolicy check, which names the assertion the request does not meet
+    a.req('getCustomers signed, not encrypted', 'getCustomers', get(ids=[MAXID]),
+          secfault(IX, 'These policy alternatives can not be satisfied:*EncryptedParts: Soap Body is not ENCRYPTED'), wss='')
+    a.steps[-1] = a.steps[-1].replace('outgoingWss=""', 'outgoingWss="x509-integration-sign-only"')
+    b = Case(IX, 'Security - a request signed with an untrusted certificate is refused')
+    b.req('getCustomers signed by an untrusted key', 'getCustomers', get(ids=[MAXID]), secfault(IX), wss='')
+    b.steps[-1] = b.steps[-1].replace('outgoingWss=""', 'outgoingWss="x509-untrusted"')
+    return [a, b]
+
+
 def prop(n, v):
     return '<con:property><con:name>%s</con:name><con:value>%s</con:value></con:property>' % (n, v)
 
@@ -1552,7 +1669,7 @@ def prop(n, v):
 def project():
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<!-- Clientele SoapUI project (SoapUI 5.x). Run in every build by org.clientele.it.SoapUiProjectIT; see README "SoapUI project". -->',
-           '<con:soapui-project id="%s" activeEnvironment="Default" name="Clientele" resourceRoot="" soapui-version="5.7.2" abortOnError="false" runType="SEQUENTIAL" xmlns:con="http://eviware.com/soapui/config">' % uid(),
+           '<con:soapui-project id="%s" activeEnvironment="Default" name="Clientele" resourceRoot="${projectDir}" soapui-version="5.7.2" abortOnError="false" runType="SEQUENTIAL" xmlns:con="http://eviware.com/soapui/config">' % uid(),
            '<con:description>Clientele CRM SOAP API: every operation of every WSDL binding, its happy path and its faults. Point it at a server with the project property endpoint (testrunner.sh -Pendpoint=http://host:8080).</con:description>',
            '<con:settings/>']
     # Case and campaign parts are generated after the others, so adding them left the generated ids of the others unchanged.
@@ -1564,6 +1681,10 @@ def project():
     suites += [suite_xml('CaseService', case_cases(K11)), suite_xml('CaseService12', case12_cases())]
     ifaces += [interface_xml(i) for i in (M11, M12)]
     suites += [suite_xml('CampaignService', campaign_cases(M11)), suite_xml('CampaignService12', campaign12_cases())]
+    # X.509 sign + encrypt: the SOAP 1.2 lifecycles and fault cases again, signed and encrypted per role
+    ifaces += [interface_xml(i) for i in (IX, KX, MX, YX)]
+    suites += [suite_xml('CustomerServiceX509', customer12_cases(IX) + x509_security_cases()), suite_xml('CaseServiceX509', case12_cases(KX)),
+               suite_xml('CampaignServiceX509', campaign12_cases(MX)), suite_xml('SyncServiceX509', sync_cases(YX))]
     ifaces += [interface_xml(i) for i in (U11, U12)]
     suites += [suite_xml('SubscriptionService', subscription_cases(U11)), suite_xml('SubscriptionService12', subscription_cases(U12))]
     out.extend(ifaces)
@@ -1573,8 +1694,12 @@ def project():
         prop('readonlyUsername', 'it-readonly'), prop('readonlyPassword', 'it-Secret-2026'),
         prop('agentUsername', 'it-agent'), prop('agentPassword', 'it-Secret-2026'),
         prop('marketingUsername', 'it-marketing'), prop('marketingPassword', 'it-Secret-2026'),
-        prop('adminUsername', 'it-admin'), prop('adminPassword', 'it-Secret-2026')]))
-    out.append('<con:wssContainer>%s</con:wssContainer>' % ''.join([
+        prop('adminUsername', 'it-admin'), prop('adminPassword', 'it-Secret-2026'),
+        prop('x509Dir', '../../../target/x509-test')]))
+    roles = ('integration', 'readonly', 'agent', 'marketing')
+    out.append('<con:wssContainer>%s</con:wssContainer>' % ''.join(
+        [crypto('client-%s.jks' % r, 'KEYSTORE') for r in roles + ('untrusted',)] + [crypto('server-trust.jks', 'TRUSTSTORE')]
+        + [x509_incoming('x509-%s-response' % r, 'client-%s.jks' % r) for r in roles] + [
         wss('clientele', '${#Project#username}', '${#Project#password}'),
         wss('clientele-readonly', '${#Project#readonlyUsername}', '${#Project#readonlyPassword}'),
         wss('clientele-agent', '${#Project#agentUsername}', '${#Project#agentPassword}'),
@@ -1582,7 +1707,10 @@ def project():
         wss('clientele-admin', '${#Project#adminUsername}', '${#Project#adminPassword}'),
         wss('wrong-password', '${#Project#username}', '${#Project#password}-wrong'),
         wss('unknown-user', 'soapui-no-such-user', '${#Project#password}'),
-        wss('no-timestamp', '${#Project#username}', '${#Project#password}', timestamp=False)]))
+        wss('no-timestamp', '${#Project#username}', '${#Project#password}', timestamp=False)]
+        + [x509_outgoing('x509-%s' % r, 'client-%s.jks' % r) for r in roles]
+        + [x509_outgoing('x509-integration-sign-only', 'client-integration.jks', encrypt=False),
+           x509_outgoing('x509-untrusted', 'client-untrusted.jks')]))
     out.append('<con:oAuth2ProfileContainer/><con:oAuth1ProfileContainer/><con:sensitiveInformation/></con:soapui-project>')
     with open(OUT, 'w', encoding='utf-8') as f:
         f.write('\n'.join(out) + '\n')

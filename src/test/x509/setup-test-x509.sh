@@ -83,3 +83,20 @@ done
 "$DEPLOY/x509-trust-client.sh" "$JBOSS_HOME_ARG" client-expired.pem x509-expired crm-admin ca.pem
 "$DEPLOY/x509-trust-client.sh" "$JBOSS_HOME_ARG" client-revoked.pem x509-revoked crm-admin ca.pem
 "$DEPLOY/x509-set-crl.sh" "$JBOSS_HOME_ARG" clients.crl
+
+# Java key stores for the SoapUI project's keystore-based WS-Security (src/test/soapui/clientele-soapui-project.xml,
+# con:wssContainer): one per client (alias "client") and a trust store with this server's certificate (alias
+# "server"), all with the TEST-ONLY password "test-only". The server's key pair is new on every run, so its trust
+# store is too.
+for who in admin integration agent marketing readonly untrusted; do
+    if [ ! -f "client-$who.jks" ]; then
+        openssl pkcs12 -export -in "client-$who.pem" -inkey "client-$who.key" -name client -passout pass:test-only \
+            -out "ca/client-$who.p12"
+        keytool -importkeystore -noprompt -srckeystore "ca/client-$who.p12" -srcstoretype PKCS12 -srcstorepass test-only \
+            -destkeystore "client-$who.jks" -deststoretype JKS -deststorepass test-only -destkeypass test-only 2>/dev/null
+        rm -f "ca/client-$who.p12"
+    fi
+done
+rm -f server-trust.jks
+keytool -importcert -noprompt -alias server -file server.pem -keystore server-trust.jks -storetype JKS \
+    -storepass test-only 2>/dev/null

@@ -18,7 +18,8 @@ import org.xml.sax.SAXException;
 
 /**
  * The parts of a SoapUI 5.x project file ({@code con:soapui-project}) that the build runner executes, read with DOM:
- * project properties, WSDL interfaces, outgoing WS-Security configurations and test suites, cases and steps.
+ * project properties, WSDL interfaces, the WS-Security container (key stores, incoming and outgoing configurations)
+ * and test suites, cases and steps.
  */
 public final class SoapUiProject {
     /** Namespace of every SoapUI project element. */
@@ -28,13 +29,23 @@ public final class SoapUiProject {
     public final Map<String, String> properties;
     public final Map<String, WsdlInterface> interfaces;
     public final Map<String, OutgoingWss> outgoingWss;
+    /** Incoming WS-Security configurations ({@code con:incoming}) by name. */
+    public final Map<String, IncomingWss> incomingWss;
+    /** Key stores and trust stores ({@code con:crypto}) by their SoapUI label: the file name of their source. */
+    public final Map<String, Crypto> cryptos;
+    /** The project's resource root, against which SoapUI resolves relative paths (empty: the working directory). */
+    public final String resourceRoot;
+    /** The directory of the project file (SoapUI's ${projectDir}); null when the project was not read from a file. */
+    public final Path projectDir;
     public final List<TestSuite> suites;
 
-    private SoapUiProject(Element root) {
+    private SoapUiProject(Element root, Path projectDir) {
+        this.projectDir = projectDir;
         if (!CON.equals(root.getNamespaceURI()) || !"soapui-project".equals(root.getLocalName())) {
             throw new IllegalArgumentException("not a SoapUI project: root element is " + root.getTagName());
         }
         name = root.getAttribute("name");
+        resourceRoot = root.getAttribute("resourceRoot");
         properties = readProperties(child(root, "properties"));
         Map<String, WsdlInterface> ifaces = new LinkedHashMap<>();
         for (Element e : children(root, "interface")) {
@@ -43,18 +54,29 @@ public final class SoapUiProject {
         }
         interfaces = Collections.unmodifiableMap(ifaces);
         Map<String, OutgoingWss> wss = new LinkedHashMap<>();
+        Map<String, IncomingWss> incoming = new LinkedHashMap<>();
+        Map<String, Crypto> crypto = new LinkedHashMap<>();
         Element container = child(root, "wssContainer");
         if (container != null) {
+            for (Element e : children(container, "crypto")) {
+                Crypto c = new Crypto(e);
+                if (crypto.put(c.label(), c) != null) {
+                    // SoapUI's entries name a key store by the file name of its source alone
+                    throw new IllegalArgumentException("two key stores named '" + c.label() + "' in the WS-Security container");
+                }
+            }
             for (Element e : children(container, "outgoing")) {
                 OutgoingWss o = new OutgoingWss(e);
                 wss.put(o.name, o);
             }
             for (Element e : children(container, "incoming")) {
-                throw new IllegalArgumentException("incoming WS-Security configurations are not supported by the build runner: "
-                        + text(child(e, "name")));
+                IncomingWss i = new IncomingWss(e);
+                incoming.put(i.name, i);
             }
         }
         outgoingWss = Collections.unmodifiableMap(wss);
+        incomingWss = Collections.unmodifiableMap(incoming);
+        cryptos = Collections.unmodifiableMap(crypto);
         List<TestSuite> s = new ArrayList<>();
         for (Element e : children(root, "testSuite")) {
             s.add(new TestSuite(e));
@@ -64,12 +86,17 @@ public final class SoapUiProject {
 
     public static SoapUiProject read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            return new SoapUiProject(parse(in).getDocumentElement(), file.toAbsolutePath().getParent());
         }
     }
 
+    /** A project read from a stream; relative key store paths resolve against {@code projectDir} (may be null). */
+    public static SoapUiProject read(InputStream in, Path projectDir) throws IOException {
+        return new SoapUiProject(parse(in).getDocumentElement(), projectDir);
+    }
+
     public static SoapUiProject read(InputStream in) throws IOException {
-        return new SoapUiProject(parse(in).getDocumentElement());
+        return read(in, null);
     }
 
     static Document parse(InputStream in) throws IOException {
@@ -149,23 +176,90 @@ public final class SoapUiProject {
         public final String type;
         public final String username;
         public final String password;
-        /** The unprefixed children of {@code con:configuration}, by element name. */
+        /** The unprefixed children of {@code con:configuration}, by element name (the last one of a repeated name). */
         public final Map<String, String> configuration;
+        /**
+         * The rows of a Signature or Encryption entry's Parts table ({@code signaturePart}, {@code encryptionPart}),
+         * each a map of its columns: id, name, namespace, enc.
+         */
+        public final List<Map<String, String>> parts;
 
         WssEntry(Element e) {
             type = e.getAttribute("type");
             username = e.getAttribute("username");
             password = e.getAttribute("password");
             Map<String, String> c = new LinkedHashMap<>();
+            List<Map<String, String>> p = new ArrayList<>();
             Element conf = child(e, "configuration");
             if (conf != null) {
                 for (Node n = conf.getFirstChild(); n != null; n = n.getNextSibling()) {
                     if (n instanceof Element el) {
-                        c.put(el.getLocalName(), el.getTextContent().trim());
+                        String name = el.getLocalName();
+                        if (name.equals("signaturePart") || name.equals("encryptionPart")) {
+                            p.add(partsRow(el.getTextContent()));
+                        }
+                        c.put(name, el.getTextContent().trim());
                     }
                 }
             }
             configuration = Collections.unmodifiableMap(c);
+            parts = Collections.unmodifiableList(p);
+        }
+
+        /**
+         * One row of a Parts table as SoapUI stores it: the text of an XMLBeans string-to-string map,
+         * {@code <xml-fragment><con:entry key="name" value="Body"/>...</xml-fragment>} (the con prefix is not
+         * always declared in it, so the fragment is read without namespaces).
+         */
+        static Map<String, String> partsRow(String fragment) {
+            Map<String, String> row = new LinkedHashMap<>();
+            if (fragment.isBlank() || fragment.trim().equals("<xml-fragment/>")) {
+                return row;
+            }
+            try {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setNamespaceAware(false);
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(fragment.trim())));
+                org.w3c.dom.NodeList entries = doc.getDocumentElement().getChildNodes();
+                for (int i = 0; i < entries.getLength(); i++) {
+                    if (entries.item(i) instanceof Element entry) {
+                        if (!entry.getTagName().equals("entry") && !entry.getTagName().endsWith(":entry")) {
+                            throw new IllegalArgumentException("unexpected <" + entry.getTagName() + "> in a WS-Security parts row");
+                        }
+                        row.put(entry.getAttribute("key"), entry.getAttribute("value"));
+                    }
+                }
+                return row;
+            } catch (ParserConfigurationException | SAXException | IOException ex) {
+                throw new IllegalArgumentException("unreadable WS-Security parts row: " + fragment.trim(), ex);
+            }
+        }
+    }
+
+    /** A key store or trust store of the WS-Security container ({@code con:crypto}). */
+    public record Crypto(String source, String password, String type, String defaultAlias, String aliasPassword,
+                         String cryptoProvider) {
+        Crypto(Element e) {
+            this(text(child(e, "source")).trim(), text(child(e, "password")), text(child(e, "type")).trim(),
+                    text(child(e, "defaultAlias")).trim(), text(child(e, "aliasPassword")), text(child(e, "cryptoProvider")).trim());
+        }
+
+        /** SoapUI's label of a key store, by which entries refer to it: the file name of its source. */
+        public String label() {
+            int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+            return source.substring(slash + 1);
+        }
+    }
+
+    /**
+     * An incoming WS-Security configuration ({@code con:incoming}): the key store that decrypts responses, the one
+     * that verifies their signatures, and the password of the decryption key.
+     */
+    public record IncomingWss(String name, String decryptCrypto, String signatureCrypto, String decryptPassword) {
+        IncomingWss(Element e) {
+            this(text(child(e, "name")), text(child(e, "decryptCrypto")).trim(), text(child(e, "signatureCrypto")).trim(),
+                    text(child(e, "decryptPassword")));
         }
     }
 

@@ -26,8 +26,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * Keeps the SoapUI project complete and honest without a server: every operation of every WSDL binding under wsdl/
- * has a test case that calls it and one that expects its SOAP fault, the cached definitions equal the contract files,
- * and security comes from the outgoing WS-Security configurations rather than pasted headers.
+ * (the X.509 sign + encrypt ports included) has a test case that calls it and one that expects its SOAP fault, the
+ * cached definitions equal the contract files, and security comes from the WS-Security configurations rather than
+ * pasted headers: UsernameToken on the UsernameToken ports, keystore-based signing and encryption of requests and
+ * decryption and verification of responses on the X.509 ports.
  */
 class SoapUiProjectCoverageTest {
     static final Path BASE = Path.of(System.getProperty("basedir", "."));
@@ -49,11 +51,10 @@ class SoapUiProjectCoverageTest {
     static List<Binding> bindings() throws IOException {
         List<Binding> list = new ArrayList<>();
         try (Stream<Path> files = Files.list(BASE.resolve("wsdl"))) {
-            // The X.509 sign + encrypt ports (*X509.wsdl) are proven by X509IT; the SoapUI project has no keystore-based
-            // signed/encrypted cases for them yet, so they are left out of this coverage check until it does.
-            // *Listener.wsdl is a contract subscribers implement and Clientele calls: there is nothing to test at Clientele.
-            for (Path f : files.filter(p -> p.toString().endsWith(".wsdl") && !p.toString().endsWith("X509.wsdl")
-                            && !p.toString().endsWith("Listener.wsdl"))
+            // every binding, the X.509 sign + encrypt ports (*X509.wsdl) included: their cases sign and encrypt with
+            // the project's key stores (see x509RequestsAreSignedAndEncryptedAndTheirResponsesDecryptedAndVerified);
+            // not *Listener.wsdl, a contract subscribers implement and Clientele calls: there is nothing to test at Clientele
+            for (Path f : files.filter(p -> p.toString().endsWith(".wsdl") && !p.toString().endsWith("Listener.wsdl"))
                     .sorted().toList()) {
                 Document doc = SoapUiXPath.parse(Files.readString(f, StandardCharsets.UTF_8));
                 String tns = doc.getDocumentElement().getAttribute("targetNamespace");
@@ -185,6 +186,10 @@ class SoapUiProjectCoverageTest {
                 "project properties username and password");
         for (String name : project.outgoingWss.keySet()) {
             SoapUiProject.OutgoingWss wss = project.outgoingWss.get(name);
+            if (name.startsWith("x509-")) {
+                assertTrue(wss.entries.stream().noneMatch(e -> e.type.equals("Username")), name + ": X.509 callers are their certificate");
+                continue;
+            }
             for (SoapUiProject.WssEntry e : wss.entries) {
                 if (e.type.equals("Username")) {
                     assertEquals("PasswordDigest", e.configuration.get("passwordType"), name);
@@ -210,6 +215,91 @@ class SoapUiProjectCoverageTest {
         }
         if (calls().values().stream().flatMap(List::stream).noneMatch(r -> r.outgoingWss.equals("clientele"))) {
             fail("no request uses the 'clientele' configuration");
+        }
+    }
+
+    static final String SIGNATURE_ALGORITHM = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+    static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+
+    /** X.509 interfaces: those of the *X509.wsdl bindings. */
+    static Set<String> x509Interfaces() throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Binding b : bindings()) {
+            if (b.file().endsWith("X509.wsdl")) {
+                names.add(interfaceOf(b).name);
+            }
+        }
+        return names;
+    }
+
+    /** Whether an outgoing configuration is what the X.509 policy asks: Timestamp, Timestamp and Body signed, Body encrypted. */
+    static boolean signsAndEncrypts(SoapUiProject.OutgoingWss wss) {
+        if (!wss.entries.stream().map(e -> e.type).toList().equals(List.of("Timestamp", "Signature", "Encryption"))) {
+            return false;
+        }
+        SoapUiProject.WssEntry sig = wss.entries.get(1);
+        SoapUiProject.WssEntry enc = wss.entries.get(2);
+        return SIGNATURE_ALGORITHM.equals(sig.configuration.get("signatureAlgorithm"))
+                && "http://www.w3.org/2001/04/xmlenc#sha256".equals(sig.configuration.get("digestAlgorithm"))
+                && "1".equals(sig.configuration.get("keyIdentifierType")) && "true".equals(sig.configuration.get("useSingleCert"))
+                && sig.parts.equals(List.of(Map.of("id", "", "name", "Timestamp", "enc", "Element", "namespace", WSU),
+                        Map.of("id", "", "name", "Body", "enc", "Element", "namespace", SoapUiRunner.SOAP11)))
+                && "http://www.w3.org/2001/04/xmlenc#aes256-cbc".equals(enc.configuration.get("symmetricEncAlgorithm"))
+                && "http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p".equals(enc.configuration.get("encKeyTransport"))
+                && "server-trust.jks".equals(enc.configuration.get("crypto")) && "server".equals(enc.username)
+                && enc.parts.equals(List.of(Map.of("id", "", "name", "Body", "enc", "Content", "namespace", SoapUiRunner.SOAP11)));
+    }
+
+    @Test
+    void x509RequestsAreSignedAndEncryptedAndTheirResponsesDecryptedAndVerified() throws IOException {
+        Set<String> x509 = x509Interfaces();
+        assertEquals(4, x509.size(), "X.509 interfaces " + x509);
+        // the TEST-ONLY key stores the build generates, relative to the project file
+        assertEquals("${projectDir}", project.resourceRoot);
+        assertEquals("../../../target/x509-test", project.properties.get("x509Dir"));
+        for (SoapUiProject.Crypto c : project.cryptos.values()) {
+            assertTrue(c.source().startsWith("${#Project#x509Dir}/"), c.source());
+            assertEquals("test-only", c.password(), c.label() + ": only TEST-ONLY key stores belong in the project");
+        }
+        Set<String> proven = new LinkedHashSet<>();
+        for (SoapUiProject.TestSuite s : project.suites) {
+            for (SoapUiProject.TestCase c : s.cases) {
+                for (SoapUiProject.TestStep step : c.steps) {
+                    if (!"request".equals(step.type)) {
+                        continue;
+                    }
+                    SoapUiProject.Request r = step.request();
+                    String where = s.name + " / " + c.name + " / " + step.name;
+                    boolean fault = r.assertions.stream().anyMatch(a -> a.type.equals("SOAP Fault Assertion"));
+                    boolean securityFault = r.assertions.stream().anyMatch(a -> a.name.equals("security fault text"));
+                    if (!x509.contains(r.interfaceName)) {
+                        assertTrue(r.outgoingWss.isEmpty() || !r.outgoingWss.startsWith("x509-"), where + ": X.509 keys on a UsernameToken port");
+                        continue;
+                    }
+                    SoapUiProject.OutgoingWss out = project.outgoingWss.get(r.outgoingWss);
+                    if (out == null || !signsAndEncrypts(out) || out.entries.get(1).configuration.get("crypto").equals("client-untrusted.jks")) {
+                        // a request the X.509 policy refuses: plain, signed only, or signed by an untrusted key
+                        assertTrue(fault && securityFault && r.incomingWss.isEmpty(), where + ": a refused request expects the security fault");
+                        continue;
+                    }
+                    SoapUiProject.IncomingWss in = project.incomingWss.get(r.incomingWss);
+                    assertNotNull(in, where + ": a signed and encrypted request reads its answer with an incoming configuration");
+                    assertEquals(out.entries.get(1).configuration.get("crypto"), in.decryptCrypto(),
+                            where + ": the answer is encrypted for the certificate that signed the request");
+                    assertEquals("server-trust.jks", in.signatureCrypto(), where + ": the answer's signature is checked against the server certificate");
+                    if (!fault) {
+                        proven.add(r.interfaceName + "#" + r.operation);
+                    }
+                }
+            }
+        }
+        for (Binding b : bindings()) {
+            if (b.file().endsWith("X509.wsdl")) {
+                for (String op : b.operations()) {
+                    assertTrue(proven.contains(interfaceOf(b).name + "#" + op), b.file() + " " + op
+                            + ": no signed and encrypted call whose answer is decrypted, verified and not a fault");
+                }
+            }
         }
     }
 

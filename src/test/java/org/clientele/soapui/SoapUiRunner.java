@@ -35,7 +35,9 @@ import org.xml.sax.SAXException;
 
 /**
  * Runs the test cases of a SoapUI project the way SoapUI's testrunner does, without SoapUI: property expansion,
- * outgoing WS-Security (WSS4J), SOAP over java.net.http, property transfers and assertions. A test case stops at its
+ * outgoing WS-Security (WSS4J: UsernameToken, Timestamp, X.509 Signature and Encryption with the project's key
+ * stores), SOAP over java.net.http, incoming WS-Security on responses (decryption, signature verification), property
+ * transfers and assertions. A test case stops at its
  * first failing step; the failure names suite, case, step and assertion. Whatever the runner does not implement
  * (step types, assertion types, WSS entries, Groovy expansions) fails loudly instead of being skipped.
  */
@@ -47,6 +49,7 @@ public final class SoapUiRunner {
     private final Map<String, String> projectProperties;
     private final HttpClient http;
     private final Map<String, Schema> schemas = new HashMap<>();
+    private final WssCryptos cryptos;
 
     /**
      * @param overrides project properties that replace the file's values (e.g. endpoint from -Dclientele.url)
@@ -55,6 +58,7 @@ public final class SoapUiRunner {
         this.project = project;
         this.projectProperties = new LinkedHashMap<>(project.properties);
         this.projectProperties.putAll(overrides);
+        this.cryptos = new WssCryptos(project);
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -177,8 +181,12 @@ public final class SoapUiRunner {
         if (!iface.operations.containsKey(request.operation)) {
             throw run.failure(step, null, "interface " + iface.name + " has no operation '" + request.operation + "'");
         }
+        SoapUiProject.IncomingWss incoming = null;
         if (!request.incomingWss.isEmpty()) {
-            throw run.failure(step, null, "incoming WS-Security is not supported by the build runner");
+            incoming = project.incomingWss.get(request.incomingWss);
+            if (incoming == null) {
+                throw run.failure(step, null, "unknown incoming WS-Security configuration '" + request.incomingWss + "'");
+            }
         }
         StepResult result = new StepResult();
         run.results.put(step.name, result);
@@ -191,13 +199,16 @@ public final class SoapUiRunner {
                     throw new IllegalArgumentException("unknown outgoing WS-Security configuration '" + request.outgoingWss + "'");
                 }
                 Document doc = SoapUiXPath.parse(envelope);
-                OutgoingWssProcessor.apply(wss, doc, run::expand);
+                OutgoingWssProcessor.apply(wss, doc, run::expand, cryptos);
                 envelope = SoapUiXPath.serialize(doc);
             }
             result.request = envelope;
             send(iface, request, result);
+            if (incoming != null) {
+                incoming(incoming, result, run);
+            }
         } catch (UnsupportedSoapUiFeature | IllegalArgumentException | IllegalStateException | IOException e) {
-            throw run.failure(step, null, e.getMessage());
+            throw run.failure(step, result.response == null ? null : result, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw run.failure(step, null, "interrupted");
@@ -222,6 +233,30 @@ public final class SoapUiRunner {
         }
         if (!failures.isEmpty()) {
             throw run.failure(step, result, String.join("\n  ", failures));
+        }
+    }
+
+    /**
+     * SoapUI's WsdlSinglePartHttpResponse: with an incoming WS-Security configuration, a response that carries a
+     * wsse:Security header is processed (decrypted, its signature verified) and its content replaced by the result,
+     * which the assertions then see; a response without one (e.g. a security fault) is left as it is.
+     */
+    private void incoming(SoapUiProject.IncomingWss incoming, StepResult result, CaseRun run) {
+        Document doc;
+        try {
+            doc = SoapUiXPath.parse(result.response);
+        } catch (IOException e) {
+            return; // not XML: the assertions say so
+        }
+        try {
+            if (cryptos.processIncoming(incoming, doc, run::expand)) {
+                result.rawResponse = result.response;
+                result.response = SoapUiXPath.serialize(doc);
+                result.parsed = null;
+            }
+        } catch (IllegalStateException e) {
+            result.rawResponse = result.response;
+            throw e;
         }
     }
 
@@ -609,6 +644,8 @@ public final class SoapUiRunner {
         public String endpoint;
         public String request;
         public String response;
+        /** The response as received, when incoming WS-Security replaced it by its decrypted and verified form. */
+        public String rawResponse;
         public int status;
         public long millis;
         Document parsed;

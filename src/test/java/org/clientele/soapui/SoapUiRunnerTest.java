@@ -18,10 +18,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.clientele.soapui.SoapUiRunner.SoapUiFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -91,7 +94,7 @@ class SoapUiRunnerTest {
                       <addCreated>true</addCreated><addNonce>true</addNonce><passwordType>PasswordDigest</passwordType></con:configuration></con:entry>
                     <con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>
                   </con:outgoing>
-                  <con:outgoing><con:name>signing</con:name><con:entry type="Signature" username="k" password="p"/></con:outgoing></con:wssContainer>
+                  <con:outgoing><con:name>saml</con:name><con:entry type="SAML (Form)" username="k" password="p"/></con:outgoing></con:wssContainer>
                 </con:soapui-project>""".formatted(caseAttributes, steps);
     }
 
@@ -256,8 +259,8 @@ class SoapUiRunnerTest {
 
     @Test
     void unsupportedWssEntryAndUnknownConfigurationFailLoudly() {
-        SoapUiFailure signature = assertThrows(SoapUiFailure.class, () -> run(project(request("Signed", "<x/>", "signing", assertion("SOAP Response")))));
-        assertTrue(signature.getMessage().contains("entry type 'Signature' is not supported"), signature.getMessage());
+        SoapUiFailure saml = assertThrows(SoapUiFailure.class, () -> run(project(request("SAML", "<x/>", "saml", assertion("SOAP Response")))));
+        assertTrue(saml.getMessage().contains("entry type 'SAML (Form)' is not supported"), saml.getMessage());
         SoapUiFailure unknown = assertThrows(SoapUiFailure.class, () -> run(project(request("Get", "<x/>", "nope", assertion("SOAP Response")))));
         assertTrue(unknown.getMessage().contains("unknown outgoing WS-Security configuration 'nope'"), unknown.getMessage());
     }
@@ -395,6 +398,8 @@ class SoapUiRunnerTest {
         assertTrue(!SoapUiRunner.wildcardMatch("2026-*Z", "2025-11-28T10:00:00Z"));
         assertTrue(SoapUiRunner.wildcardMatch("a.b", "a.b"));
         assertTrue(!SoapUiRunner.wildcardMatch("a.b", "axb"));
+        assertTrue(SoapUiRunner.wildcardMatch("satisfied:*EncryptedParts: Soap Body is not ENCRYPTED",
+                "satisfied: \n{http://docs.oasis-open.org/ws-sx/ws-securitypolicy/200702}EncryptedParts: Soap Body is not ENCRYPTED"), "across lines");
     }
 
     private static String text(Element parent, String ns, String local) {
@@ -410,5 +415,260 @@ class SoapUiRunnerTest {
         assertEquals("<soap:Envelope/>", SoapUiRunner.rootPart(type, body));
         assertEquals("BINARY", SoapUiRunner.rootPart("multipart/related; boundary=uuid:b1", body), "no start: the first part");
         assertThrows(IllegalStateException.class, () -> SoapUiRunner.rootPart("multipart/related", body));
+    }
+
+    // ------------------------------------------------------------ X.509 sign + encrypt (keystore-based WS-Security)
+
+    static final String WSU = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd";
+
+    @TempDir
+    static Path x509Dir;
+    static Path stores;
+
+    /** The project directory of the X.509 tests, with the key stores under stores/ (made once: keytool is slow). */
+    static synchronized Path x509Dir() throws Exception {
+        if (stores == null) {
+            stores = keyStores(x509Dir);
+        }
+        return x509Dir;
+    }
+
+    /** Throw-away key stores made with the JDK's keytool: client and server key pairs, each trusting the other. */
+    static Path keyStores(Path dir) throws Exception {
+        Path stores = dir.resolve("stores");
+        Files.createDirectories(stores);
+        for (String who : List.of("client", "server", "stranger")) {
+            keytool("-genkeypair", "-alias", who, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-dname", "CN=" + who,
+                    "-keystore", stores.resolve(who + ".jks").toString(), "-storetype", "JKS", "-storepass", "test-only", "-keypass", "test-only");
+            keytool("-exportcert", "-alias", who, "-keystore", stores.resolve(who + ".jks").toString(), "-storepass", "test-only",
+                    "-file", stores.resolve(who + ".cer").toString());
+        }
+        for (String[] t : new String[][] {{"client", "server"}, {"server", "client"}}) {
+            keytool("-importcert", "-noprompt", "-alias", t[1], "-file", stores.resolve(t[1] + ".cer").toString(), "-keystore",
+                    stores.resolve(t[0] + "-trust.jks").toString(), "-storetype", "JKS", "-storepass", "test-only");
+        }
+        return stores;
+    }
+
+    static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    static String part(String name, String namespace, String enc) {
+        return "<![CDATA[<xml-fragment xmlns:con=\"http://eviware.com/soapui/config\"><con:entry key=\"id\" value=\"\"/>"
+                + "<con:entry key=\"name\" value=\"" + name + "\"/><con:entry key=\"namespace\" value=\"" + namespace + "\"/>"
+                + "<con:entry key=\"enc\" value=\"" + enc + "\"/></xml-fragment>]]>";
+    }
+
+    /** A project with the key stores, outgoing and incoming configurations as SoapUI 5.x writes them. */
+    static String x509Project(String signatureExtra, String encryptionExtra, String steps) {
+        return """
+                <con:soapui-project name="X" resourceRoot="${projectDir}" xmlns:con="http://eviware.com/soapui/config" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                  <con:interface xsi:type="con:WsdlInterface" name="B" bindingName="{urn:test}B" soapVersion="1_1" type="wsdl">
+                    <con:operation name="op" action="urn:test:op"/></con:interface>
+                  <con:testSuite name="Suite"><con:testCase name="Case">%s</con:testCase></con:testSuite>
+                  <con:properties><con:property><con:name>endpoint</con:name><con:value>http://127.0.0.1:9</con:value></con:property>
+                    <con:property><con:name>stores</con:name><con:value>stores</con:value></con:property></con:properties>
+                  <con:wssContainer>
+                    <con:crypto><con:source>${#Project#stores}/client.jks</con:source><con:password>test-only</con:password><con:type>KEYSTORE</con:type></con:crypto>
+                    <con:crypto><con:source>stores/client-trust.jks</con:source><con:password>test-only</con:password><con:type>TRUSTSTORE</con:type></con:crypto>
+                    <con:incoming><con:name>in</con:name><con:decryptCrypto>client.jks</con:decryptCrypto><con:signatureCrypto>client-trust.jks</con:signatureCrypto><con:decryptPassword>test-only</con:decryptPassword></con:incoming>
+                    <con:outgoing><con:name>out</con:name>
+                      <con:entry type="Timestamp"><con:configuration><timeToLive>300</timeToLive><strictTimestamp>true</strictTimestamp></con:configuration></con:entry>
+                      <con:entry type="Signature" username="client" password="test-only"><con:configuration><crypto>client.jks</crypto><keyIdentifierType>1</keyIdentifierType>
+                        <signatureAlgorithm>http://www.w3.org/2001/04/xmldsig-more#rsa-sha256</signatureAlgorithm><signatureCanonicalization/><useSingleCert>true</useSingleCert>
+                        <digestAlgorithm>http://www.w3.org/2001/04/xmlenc#sha256</digestAlgorithm>%s
+                        <signaturePart>%s</signaturePart><signaturePart>%s</signaturePart></con:configuration></con:entry>
+                      <con:entry type="Encryption" username="server"><con:configuration><crypto>client-trust.jks</crypto><keyIdentifierType>2</keyIdentifierType>
+                        <symmetricEncAlgorithm>http://www.w3.org/2001/04/xmlenc#aes256-cbc</symmetricEncAlgorithm>
+                        <encKeyTransport>http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p</encKeyTransport><embeddedKeyName/><embeddedKeyPassword/>
+                        <encryptionCanonicalization/><encryptSymmetricKey>true</encryptSymmetricKey>%s<encryptionPart>%s</encryptionPart></con:configuration></con:entry>
+                    </con:outgoing>
+                  </con:wssContainer>
+                </con:soapui-project>""".formatted(steps, signatureExtra, part("Timestamp", WSU, "Element"), part("Body", SOAP11, "Element"),
+                encryptionExtra, part("Body", SOAP11, "Content"));
+    }
+
+    static String x509Request(String name, String outgoing, String incoming, String assertions) {
+        return request(name, "<r:ask xmlns:r='urn:test'>secret-question</r:ask>", outgoing, assertions)
+                .replace("incomingWss=\"\"", "incomingWss=\"" + incoming + "\"");
+    }
+
+    static org.apache.wss4j.common.crypto.Merlin merlin(Path store, boolean trust) throws Exception {
+        java.security.KeyStore ks = java.security.KeyStore.getInstance("JKS");
+        try (java.io.InputStream in = Files.newInputStream(store)) {
+            ks.load(in, "test-only".toCharArray());
+        }
+        org.apache.wss4j.common.crypto.Merlin m = new org.apache.wss4j.common.crypto.Merlin();
+        if (trust) {
+            m.setTrustStore(ks);
+        } else {
+            m.setKeyStore(ks);
+        }
+        return m;
+    }
+
+    /**
+     * What a Clientele X.509 port does, done with WSS4J in the stub: decrypt and verify the request, then answer signed
+     * with the server key and encrypted for the client certificate ({@code signer} signs; "stranger" is not trusted).
+     */
+    final class X509Stub {
+        final org.apache.wss4j.common.crypto.Merlin serverKey;
+        final org.apache.wss4j.common.crypto.Merlin serverTrust;
+        final org.apache.wss4j.common.crypto.Merlin signerKey;
+        final List<org.apache.wss4j.dom.handler.WSHandlerResult> verified = new ArrayList<>();
+        final List<String> raw = new ArrayList<>();
+        volatile boolean tamper;
+
+        X509Stub(Path stores, String signer) throws Exception {
+            serverKey = merlin(stores.resolve("server.jks"), false);
+            serverTrust = merlin(stores.resolve("server-trust.jks"), true);
+            signerKey = merlin(stores.resolve(signer + ".jks"), false);
+            server.removeContext("/");
+            server.createContext("/", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                raw.add(request);
+                byte[] body;
+                int status = 200;
+                try {
+                    body = answer(request).getBytes(StandardCharsets.UTF_8);
+                } catch (Exception e) {
+                    status = 500;
+                    body = ("<soap:Envelope xmlns:soap='" + SOAP11 + "'><soap:Body><soap:Fault><faultcode>soap:Client</faultcode><faultstring>"
+                            + "refused</faultstring></soap:Fault></soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+                }
+                exchange.getResponseHeaders().add("Content-Type", "text/xml;charset=UTF-8");
+                exchange.sendResponseHeaders(status, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+        }
+
+        String answer(String request) throws Exception {
+            Document in = SoapUiXPath.parse(request);
+            org.apache.wss4j.dom.handler.RequestData data = new org.apache.wss4j.dom.handler.RequestData();
+            data.setWssConfig(org.apache.wss4j.dom.engine.WSSConfig.getNewInstance());
+            data.setDecCrypto(serverKey);
+            data.setSigVerCrypto(serverTrust);
+            data.setCallbackHandler(WssCryptos.passwords("test-only"));
+            verified.add(new org.apache.wss4j.dom.engine.WSSecurityEngine().processSecurityHeader(in, data));
+            Document out = SoapUiXPath.parse(RESPONSE);
+            org.apache.wss4j.dom.message.WSSecHeader header = new org.apache.wss4j.dom.message.WSSecHeader(out);
+            header.insertSecurityHeader();
+            new org.apache.wss4j.dom.message.WSSecTimestamp(header).build();
+            org.apache.wss4j.dom.message.WSSecSignature sign = new org.apache.wss4j.dom.message.WSSecSignature(header);
+            String alias = signerKey.getKeyStore().aliases().nextElement();
+            sign.setUserInfo(alias, "test-only");
+            sign.setKeyIdentifierType(org.apache.wss4j.dom.WSConstants.BST_DIRECT_REFERENCE);
+            sign.setSignatureAlgorithm("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+            sign.setDigestAlgo("http://www.w3.org/2001/04/xmlenc#sha256");
+            sign.build(signerKey);
+            org.apache.wss4j.dom.message.WSSecEncrypt encrypt = new org.apache.wss4j.dom.message.WSSecEncrypt(header);
+            encrypt.setUserInfo("client");
+            encrypt.setKeyIdentifierType(org.apache.wss4j.dom.WSConstants.ISSUER_SERIAL);
+            encrypt.setSymmetricEncAlgorithm("http://www.w3.org/2001/04/xmlenc#aes256-cbc");
+            encrypt.build(serverTrust, org.apache.wss4j.common.util.KeyUtils.getKeyGenerator(encrypt.getSymmetricEncAlgorithm()).generateKey());
+            String answer = SoapUiXPath.serialize(out);
+            if (tamper) {
+                int cipher = answer.indexOf("CipherValue>", answer.indexOf("Body")) + "CipherValue>".length() + 20;
+                answer = answer.substring(0, cipher) + (answer.charAt(cipher) == 'A' ? 'B' : 'A') + answer.substring(cipher + 1);
+            }
+            return answer;
+        }
+    }
+
+    void runX509(Path dir, String xml) throws IOException {
+        SoapUiProject p = SoapUiProject.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), dir);
+        new SoapUiRunner(p, Map.of("endpoint", endpoint())).run(p.suites.get(0), p.suites.get(0).cases.get(0));
+    }
+
+    @Test
+    void x509SignsAndEncryptsTheRequestAndDecryptsAndVerifiesTheResponse() throws Exception {
+        Path dir = x509Dir();
+        X509Stub stub = new X509Stub(stores, "server");
+        runX509(dir, x509Project("", "", x509Request("Signed and encrypted", "out", "in",
+                assertion("Not SOAP Fault Assertion") + xpathMatch("decrypted", "//r:answer/r:name[2]", "Bob"))));
+        String request = stub.raw.get(0);
+        assertTrue(!request.contains("secret-question"), "the body is encrypted: " + request);
+        for (String algorithm : List.of("xmldsig-more#rsa-sha256", "xmlenc#sha256", "xmlenc#aes256-cbc", "xmlenc#rsa-oaep-mgf1p",
+                "#X509v3")) {
+            assertTrue(request.contains(algorithm), algorithm + " in " + request);
+        }
+        // the stub decrypted the body and verified a signature over the Timestamp and the Body with the client certificate
+        List<org.apache.wss4j.dom.engine.WSSecurityEngineResult> signatures = stub.verified.get(0).getActionResults()
+                .get(org.apache.wss4j.dom.WSConstants.SIGN);
+        assertEquals(1, signatures.size());
+        assertEquals("CN=client", ((java.security.cert.X509Certificate) signatures.get(0)
+                .get(org.apache.wss4j.dom.engine.WSSecurityEngineResult.TAG_X509_CERTIFICATE)).getSubjectX500Principal().getName());
+        @SuppressWarnings("unchecked")
+        List<org.apache.wss4j.dom.WSDataRef> refs = (List<org.apache.wss4j.dom.WSDataRef>) signatures.get(0)
+                .get(org.apache.wss4j.dom.engine.WSSecurityEngineResult.TAG_DATA_REF_URIS);
+        assertEquals(List.of("Timestamp", "Body"), refs.stream().map(r -> r.getName().getLocalPart()).toList());
+        assertEquals(1, stub.verified.get(0).getActionResults().get(org.apache.wss4j.dom.WSConstants.ENCR).size());
+    }
+
+    @Test
+    void x509ResponseThatFailsDecryptionOrVerificationFailsTheStep() throws Exception {
+        Path dir = x509Dir();
+        String steps = x509Request("Signed and encrypted", "out", "in", assertion("Not SOAP Fault Assertion"));
+        X509Stub tampered = new X509Stub(stores, "server");
+        tampered.tamper = true;
+        SoapUiFailure f = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)));
+        assertTrue(f.getMessage().contains("incoming WS-Security 'in' refused the response"), f.getMessage());
+        new X509Stub(stores, "stranger"); // a response signed by a key the client's trust store does not hold
+        SoapUiFailure untrusted = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)));
+        assertTrue(untrusted.getMessage().contains("incoming WS-Security 'in' refused the response"), untrusted.getMessage());
+    }
+
+    @Test
+    void x509ResponseWithoutSecurityHeaderIsLeftAsItIsLikeSoapUiDoes() throws Exception {
+        Path dir = x509Dir();
+        assertDoesNotThrow(() -> runX509(dir, x509Project("", "", x509Request("Plain answer", "", "in",
+                xpathMatch("plain", "//r:answer/r:id", "42")))));
+        assertTrue(!received.get(0).contains("Security"), "no outgoing configuration: a plain request");
+    }
+
+    @Test
+    void x509SettingsTheRunnerCannotHonourFailLoudly() throws Exception {
+        Path dir = x509Dir();
+        String steps = x509Request("Signed", "out", "in", assertion("SOAP Response"));
+        SoapUiFailure embedded = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)
+                .replace("<keyIdentifierType>2</keyIdentifierType>", "<keyIdentifierType>5</keyIdentifierType>")));
+        assertTrue(embedded.getMessage().contains("keyIdentifierType 5 is not supported"), embedded.getMessage());
+        SoapUiFailure noKey = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)
+                .replace("<encryptSymmetricKey>true", "<encryptSymmetricKey>false")));
+        assertTrue(noKey.getMessage().contains("encryptSymmetricKey=false"), noKey.getMessage());
+        SoapUiFailure custom = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("<customTokenId>x</customTokenId>", "", steps)));
+        assertTrue(custom.getMessage().contains("setting 'customTokenId' is not supported"), custom.getMessage());
+        SoapUiFailure unknownSetting = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("<frobnicate>1</frobnicate>", "", steps)));
+        assertTrue(unknownSetting.getMessage().contains("setting 'frobnicate' is not supported"), unknownSetting.getMessage());
+        SoapUiFailure unknownStore = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)
+                .replace("<crypto>client-trust.jks</crypto>", "<crypto>nowhere.jks</crypto>")));
+        assertTrue(unknownStore.getMessage().contains("no key store 'nowhere.jks'"), unknownStore.getMessage());
+        SoapUiFailure root = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "", steps)
+                .replace("resourceRoot=\"${projectDir}\"", "resourceRoot=\"/somewhere/else\"")));
+        assertTrue(root.getMessage().contains("resourceRoot '/somewhere/else' is not supported"), root.getMessage());
+        SoapUiFailure missingFile = assertThrows(SoapUiFailure.class, () -> runX509(dir.resolve("elsewhere"), x509Project("", "", steps)));
+        assertTrue(missingFile.getMessage().contains("no file"), missingFile.getMessage());
+        SoapUiFailure unknownIncoming = assertThrows(SoapUiFailure.class, () -> runX509(dir, x509Project("", "",
+                x509Request("Signed", "out", "nope", assertion("SOAP Response")))));
+        assertTrue(unknownIncoming.getMessage().contains("unknown incoming WS-Security configuration 'nope'"), unknownIncoming.getMessage());
+        assertTrue(received.isEmpty(), "nothing was sent: " + received);
+    }
+
+    @Test
+    void partsRowsAreReadWithOrWithoutTheirPrefixDeclared() {
+        assertEquals(Map.of("id", "", "name", "Body", "enc", "Element", "namespace", SOAP11), SoapUiProject.WssEntry.partsRow(
+                "<xml-fragment>\n  <con:entry key=\"id\" value=\"\"/>\n  <con:entry key=\"name\" value=\"Body\"/>\n"
+                        + "  <con:entry key=\"enc\" value=\"Element\"/>\n  <con:entry key=\"namespace\" value=\"" + SOAP11 + "\"/>\n</xml-fragment>"));
+        assertEquals(Map.of("name", "Timestamp"), SoapUiProject.WssEntry.partsRow(
+                "<xml-fragment xmlns:con=\"http://eviware.com/soapui/config\"><con:entry key=\"name\" value=\"Timestamp\"/></xml-fragment>"));
+        assertEquals(Map.of(), SoapUiProject.WssEntry.partsRow("<xml-fragment/>"));
     }
 }
