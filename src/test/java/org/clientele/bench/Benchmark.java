@@ -82,10 +82,16 @@ public final class Benchmark {
             loads.add(loaded);
             System.out.printf("  %s%n", loaded.reused() ? "reused the loaded data set"
                     : String.format("loaded %d customers in %.1f s (%.0f/s)", loaded.written(), loaded.seconds(), loaded.perSecond()));
+            if (config.postgres()) {
+                PlannerStatistics.analyze(config);
+            }
             List<Scenario> scenarios = new ArrayList<>(Scenarios.growth(config, clients, loaded));
             if (last) {
                 if (Scenarios.needsCampaign(config)) {
                     campaign = new CampaignFixture(config, clients).prepare(size);
+                    if (config.postgres() && !campaign.reused()) {
+                        PlannerStatistics.analyze(config);
+                    }
                 }
                 List<Scenario> others = Scenarios.others(config, clients, loaded, campaign);
                 // ping first: the stack's baseline; the writes after the reads, so the reads see the loaded set
