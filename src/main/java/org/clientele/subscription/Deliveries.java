@@ -89,13 +89,14 @@ public class Deliveries {
                 return;
             }
             long acknowledged = processed >= last ? page.nextSequence() : processed;
-            if (!leases.acknowledged(lease, acknowledged, now, now.plus(leaseLength()))) {
+            DeliveryLeases.Held held = leases.acknowledged(lease, acknowledged, now, now.plus(leaseLength()));
+            if (held == DeliveryLeases.Held.LOST) {
                 return; // the lease ran out and another node has the subscription now: it goes on from what is stored
             }
             position = acknowledged;
             failures = 0;
             boolean more = page.hasMore() || acknowledged < last;
-            if (!more || Duration.between(started, now).toSeconds() >= RUN_SECONDS) {
+            if (held == DeliveryLeases.Held.STOPPED || !more || Duration.between(started, now).toSeconds() >= RUN_SECONDS) {
                 leases.release(lease, now);
                 return;
             }

@@ -60,18 +60,34 @@ public class DeliveryLeases {
                 s.getUsername(), s.getPasswordSealed(), s.getPasswordType(), s.getAcknowledgedSequence(), s.getConsecutiveFailures());
     }
 
+    /** What became of a lease when an acknowledgement was recorded. */
+    public enum Held {
+        /** Still held, and the subscription is still ACTIVE: the run may go on. */
+        ACTIVE,
+        /** Still held, but an administrator paused the subscription meanwhile: the run gives the lease back. */
+        STOPPED,
+        /** Lost: it ran out and another node took it, or the subscription was deleted. */
+        LOST
+    }
+
     /**
      * Records that the listener acknowledged everything up to {@code acknowledged} (never moving backwards) and keeps
-     * the lease until {@code renewUntil}; false when the lease was lost (run out and taken, or the subscription gone).
+     * the lease until {@code renewUntil}. A page in flight while the subscription was paused is still recorded.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean acknowledged(Lease lease, long acknowledged, Instant now, Instant renewUntil) {
-        return em.createNativeQuery("UPDATE subscription SET acknowledged_sequence = CASE WHEN acknowledged_sequence < :ack"
+    public Held acknowledged(Lease lease, long acknowledged, Instant now, Instant renewUntil) {
+        int updated = em.createNativeQuery("UPDATE subscription SET acknowledged_sequence = CASE WHEN acknowledged_sequence < :ack"
                         + " THEN :ack ELSE acknowledged_sequence END, last_delivered_at = :now, consecutive_failures = 0,"
                         + " last_error = NULL, last_error_at = NULL, next_attempt_at = :now, lease_until = :until"
                         + " WHERE id = :id AND lease_token = :token")
                 .setParameter("ack", acknowledged).setParameter("now", now).setParameter("until", renewUntil)
-                .setParameter("id", lease.subscriptionId()).setParameter("token", lease.token()).executeUpdate() == 1;
+                .setParameter("id", lease.subscriptionId()).setParameter("token", lease.token()).executeUpdate();
+        if (updated == 0) {
+            return Held.LOST;
+        }
+        Object status = em.createNativeQuery("SELECT status FROM subscription WHERE id = :id")
+                .setParameter("id", lease.subscriptionId()).getSingleResult();
+        return "ACTIVE".equals(status) ? Held.ACTIVE : Held.STOPPED;
     }
 
     /**
