@@ -119,7 +119,7 @@ public final class Benchmark {
         }
         OptionalLong heapEnd = heap.afterGc();
         List<Targets.Growth> growth = Targets.growth(results);
-        List<Targets.Outcome> targets = Targets.evaluate(results, growth, soak);
+        List<Targets.Outcome> targets = Targets.evaluate(results, growth, soak, config.postgres());
         Report.Run run = new Report.Run(started, config.url(), machine(), loads, campaign, heapStart, heapEnd, results, growth,
                 soak, targets, config.warmupSeconds(), config.measureSeconds());
         Report.write(run, config.outputDir());
