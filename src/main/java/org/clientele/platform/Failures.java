@@ -121,6 +121,21 @@ public final class Failures {
         return new CrmException(ErrorCode.INTERNAL, "Internal error; incident " + incident + " is in the server log");
     }
 
+    /**
+     * Whether the failure is the loss of an established database connection (SQLSTATE class 08 other than "could not
+     * connect", or the server ending the session: 57P01, 57P02): the connection, not the request, failed. Logs nothing.
+     */
+    public static boolean lostConnection(Throwable failure) {
+        for (Throwable t : chain(failure)) {
+            DatabaseFault fault = t instanceof SQLException sql ? bySqlState(sql.getSQLState()) : null;
+            if (fault == DatabaseFault.CONNECTION_LOST
+                    || fault == DatabaseFault.SERVER_SHUTDOWN && !"57P03".equals(((SQLException) t).getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The database fault an SQLSTATE stands for, or null when it is none of them. */
     public static DatabaseFault bySqlState(String state) {
         if (state == null || state.length() != 5) {

@@ -193,6 +193,15 @@ class FailuresTest {
         assertEquals(Failures.UNAVAILABLE_RETRY_AFTER, e.retryAfterSeconds());
     }
 
+    @ParameterizedTest(name = "SQLSTATE {0}: a lost connection {1}")
+    @CsvSource({"57P01, true", "57P02, true", "08003, true", "08006, true", "57P03, false", "08001, false",
+            "08004, false", "40001, false", "57014, false", "53300, false", "23505, false"})
+    void onlyAnEstablishedConnectionThatDiedIsALostConnection(String state, boolean lost) {
+        // what the SOAP edge runs again on a fresh connection: not "could not connect", not a refusal of the statement
+        assertEquals(lost, Failures.lostConnection(new jakarta.persistence.PersistenceException("could not execute statement",
+                new RuntimeException("wrapper", new SQLException("server said so", state)))));
+    }
+
     @Test
     void poolExhaustedIsUnavailable() {
         // IronJacamar: IJ000453 wrapping IJ000655 when no connection frees up within the blocking timeout

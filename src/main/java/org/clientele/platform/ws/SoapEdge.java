@@ -65,7 +65,7 @@ public class SoapEdge {
         Caller caller = caller(message);
         try {
             caller.require(op.name(), op.roles().toArray(org.clientele.platform.Role[]::new));
-            return transactions.inNewTransaction(() -> {
+            return transaction(() -> {
                 database.commitWithoutWaitingForDisk();
                 nonces.record(message);
                 return body.apply(caller);
@@ -107,7 +107,7 @@ public class SoapEdge {
             int redos = 0; // an idempotency race retries without redoing: only redos count against the bound
             while (true) {
                 List<ItemOutcome> known = decided;
-                Supplier<R> once = () -> transactions.inNewTransaction(
+                Supplier<R> once = () -> transaction(
                         () -> once(message, caller, op, hash, known, execute, respond, auditIds));
                 try {
                     return precise ? BatchExecutor.precisely(once) : once.get();
@@ -130,6 +130,37 @@ public class SoapEdge {
             }
         } catch (RuntimeException e) {
             throw refused(message, caller, op, e);
+        }
+    }
+
+    /**
+     * Runs the request's transaction. When the pooled connection it was given turns out to be dead while the request
+     * runs (its backend was terminated: a PostgreSQL restart or failover, {@code pg_terminate_backend}), the
+     * transaction rolls back without having committed anything, the pool drops that connection and validates the idle
+     * ones (the datasource's flush strategy), and the request runs once more on a fresh connection, so a database that
+     * came back costs no client a fault. A failure during the commit itself is never run again: its outcome is unknown.
+     */
+    private <R> R transaction(Supplier<R> body) {
+        try {
+            return transactions.inNewTransaction(() -> {
+                try {
+                    return body.get();
+                } catch (RuntimeException e) {
+                    throw Failures.lostConnection(e) ? new LostConnection(e) : e;
+                }
+            });
+        } catch (LostConnection lost) {
+            LOG.log(Level.FINE, "Request runs again on a fresh database connection", lost.getCause());
+            return transactions.inNewTransaction(body);
+        }
+    }
+
+    /** A request's connection died inside its transaction, before the commit. */
+    private static final class LostConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostConnection(RuntimeException cause) {
+            super(null, cause, false, false);
         }
     }
 

@@ -62,6 +62,8 @@ class SoapEdgeRedoTest {
     private final List<List<ItemOutcome>> responses = new ArrayList<>();
     private final List<List<ItemOutcome>> recordedUnderKey = new ArrayList<>();
     private int races;
+    /** How many of the next nonce inserts find their pooled connection dead (its backend terminated). */
+    private int lostConnections;
 
     private final SoapEdge edge = new SoapEdge();
 
@@ -70,6 +72,12 @@ class SoapEdgeRedoTest {
         edge.nonces = new NonceLedger() {
             @Override
             public void record(Message message) {
+                if (lostConnections > 0) {
+                    lostConnections--;
+                    db.note("connection lost");
+                    throw new jakarta.persistence.PersistenceException("could not execute statement",
+                            new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+                }
                 db.note("nonce");
             }
 
@@ -194,6 +202,32 @@ class SoapEdgeRedoTest {
         String refusal = "ERROR: duplicate key value violates unique constraint \"uq_external_key\"";
         return new ConstraintViolationException("could not execute statement [" + refusal + "] [insert into external_key ...]",
                 new SQLException(refusal, "23505"), "uq_external_key");
+    }
+
+    @Test
+    void aRequestWhosePooledConnectionWasDeadRunsOnceMoreOnAFreshOne() throws Exception {
+        lostConnections = 1;
+
+        List<ItemOutcome> response = update(request(null), List.of("a", "b"), false);
+
+        assertEquals(List.of("1 v1", "2 v1"), describe(response));
+        assertEquals(List.of("begin 1", "connection lost", "rollback 1",
+                "begin 2", "nonce", "write a", "write b", "flush [a, b]", "audit updateCustomers", "commit 2"), db.events());
+        assertEquals(List.of("a", "b"), db.committed());
+        assertEquals(List.of(response), responses);
+    }
+
+    @Test
+    void aConnectionLostAgainOnTheSecondRunIsUnavailableAndRetryable() throws Exception {
+        lostConnections = 2;
+
+        CrmFault fault = assertThrows(CrmFault.class, () -> update(request(null), List.of("a"), false));
+
+        assertEquals(ErrorCode.UNAVAILABLE, fault.getFaultInfo().getCode());
+        assertTrue(fault.getFaultInfo().isRetryable());
+        assertEquals(List.of("begin 1", "connection lost", "rollback 1", "begin 2", "connection lost", "rollback 2"),
+                db.events(), "run twice at most, and an outage is not audited (the audit would need the database too)");
+        assertEquals(List.of(), db.committed());
     }
 
     @Test
