@@ -195,14 +195,14 @@ final class Cluster {
             script = builder.start();
         }
 
-        /** Waits until the node serves Clientele's StatusService WSDL. */
+        /** Waits until the node answers the readiness check (/clientele/ready). */
         void awaitReady(Duration timeout) throws Exception {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 if (script != null && !script.isAlive()) {
                     throw new IllegalStateException(name + " exited while starting; see " + base.resolve("console.log"));
                 }
-                if (serves(url() + "/clientele/StatusService?wsdl")) {
+                if (serves(url() + "/clientele/ready")) {
                     return;
                 }
                 Thread.sleep(500);
@@ -328,7 +328,7 @@ final class Cluster {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("haproxy.log").toFile()))
                     .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!serves("http://127.0.0.1:" + port + "/clientele/StatusService?wsdl")) {
+            while (!serves("http://127.0.0.1:" + port + "/clientele/ready")) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("HAProxy did not start; see " + dir.resolve("haproxy.log"));
                 }

@@ -31,6 +31,18 @@ class StatusIT {
     }
 
     @Test
+    void readinessCheckIsSixBytesWithoutCredentials() throws Exception {
+        // what the load balancer polls every second (deploy/cluster/haproxy.cfg): small, unsecured, never cached
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(Clientele.URL + "/clientele/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode());
+        assertEquals("ready\n", ready.body());
+        assertEquals("no-store", ready.headers().firstValue("Cache-Control").orElse(null));
+        assertTrue(ready.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+    }
+
+    @Test
     void wsdlIsServed() throws Exception {
         HttpResponse<String> wsdl = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(Clientele.URL + "/clientele/StatusService?wsdl")).build(),
