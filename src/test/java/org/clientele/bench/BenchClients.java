@@ -9,16 +9,21 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
-import org.apache.cxf.ws.security.wss4j.WSS4JOutInterceptor;
+import org.apache.cxf.ws.security.wss4j.WSS4JStaxOutInterceptor;
+import org.apache.wss4j.common.ConfigurationConstants;
 import org.apache.wss4j.common.ext.WSPasswordCallback;
-import org.apache.wss4j.dom.handler.WSHandlerConstants;
 import org.clientele.ws.campaign.CampaignPortType;
 import org.clientele.ws.cases.CasePortType;
 import org.clientele.ws.customer.CustomerPortType;
 import org.clientele.ws.status.StatusPortType;
 import org.clientele.ws.sync.SyncPortType;
 
-/** Builds the generated JAX-WS clients the way an integrator does: UsernameToken PasswordDigest with nonce and created, plus a Timestamp. */
+/**
+ * Builds the generated JAX-WS clients the way an integrator does: UsernameToken PasswordDigest with nonce and created,
+ * plus a Timestamp. The header is written by CXF's streaming WS-Security (WSS4J's StAX engine): the same header on the
+ * wire as the DOM engine writes, without building each request as a DOM first, so that the load driver, which shares
+ * the machine's cores with the server, spends less of them per call.
+ */
 final class BenchClients {
     private final BenchConfig config;
 
@@ -66,20 +71,20 @@ final class BenchClients {
         T port = factory.create(sei);
         Client client = ClientProxy.getClient(port);
         Map<String, Object> wss = new HashMap<>();
-        wss.put(WSHandlerConstants.ACTION, WSHandlerConstants.TIMESTAMP + " " + WSHandlerConstants.USERNAME_TOKEN);
-        wss.put(WSHandlerConstants.USER, user);
-        wss.put(WSHandlerConstants.PASSWORD_TYPE, "PasswordDigest");
-        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_NONCE, "true");
-        wss.put(WSHandlerConstants.ADD_USERNAMETOKEN_CREATED, "true");
+        wss.put(ConfigurationConstants.ACTION, ConfigurationConstants.TIMESTAMP + " " + ConfigurationConstants.USERNAME_TOKEN);
+        wss.put(ConfigurationConstants.USER, user);
+        wss.put(ConfigurationConstants.PASSWORD_TYPE, "PasswordDigest");
+        wss.put(ConfigurationConstants.ADD_USERNAMETOKEN_NONCE, "true");
+        wss.put(ConfigurationConstants.ADD_USERNAMETOKEN_CREATED, "true");
         String password = config.password();
-        wss.put(WSHandlerConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
+        wss.put(ConfigurationConstants.PW_CALLBACK_REF, (CallbackHandler) callbacks -> {
             for (Callback c : callbacks) {
                 if (c instanceof WSPasswordCallback pc) {
                     pc.setPassword(password);
                 }
             }
         });
-        client.getOutInterceptors().add(new WSS4JOutInterceptor(wss));
+        client.getOutInterceptors().add(new WSS4JStaxOutInterceptor(wss));
         timeouts(client);
         return port;
     }

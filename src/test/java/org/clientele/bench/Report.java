@@ -37,13 +37,15 @@ final class Report {
                             : String.format(Locale.ROOT, "set up in %.1f s", run.campaign().seconds())));
         }
         out.append(String.format(Locale.ROOT, "steps: warm-up %d s, measured %d s%n", run.warmupSeconds(), run.measureSeconds()));
-        out.append(String.format(Locale.ROOT, "%-28s %9s %7s %9s %10s %8s %8s %8s %8s %6s%n",
-                "scenario", "customers", "clients", "calls/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"));
+        out.append(String.format(Locale.ROOT, "%-28s %9s %7s %9s %10s %8s %8s %8s %8s %6s %9s %9s%n",
+                "scenario", "customers", "clients", "calls/s", "records/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors",
+                "srv CPU", "drv CPU"));
         for (StepResult r : run.steps()) {
-            out.append(String.format(Locale.ROOT, "%-28s %9d %7d %9.1f %10.1f %8.1f %8.1f %8.1f %8.1f %6d%n", r.scenario(),
+            out.append(String.format(Locale.ROOT, "%-28s %9d %7d %9.1f %10.1f %8.1f %8.1f %8.1f %8.1f %6d %9s %9s%n", r.scenario(),
                     r.customers(), r.clients(), r.callsPerSecond(), r.recordsPerSecond(), r.p50(), r.p95(), r.p99(), r.max(),
-                    r.errors()));
+                    r.errors(), cpu(r.serverCpuMs()), cpu(r.driverCpuMs())));
         }
+        out.append("(srv CPU / drv CPU: CPU milliseconds per call of the server and of this load driver, which share the machine)\n");
         if (!run.growth().isEmpty()) {
             out.append("cost growth (p99 at the largest size / p99 at the smallest):\n");
             for (Targets.Growth g : run.growth()) {
@@ -75,11 +77,12 @@ final class Report {
     }
 
     private static String csv(Run run) {
-        StringBuilder out = new StringBuilder("scenario,customers,clients,seconds,calls,records,calls_per_s,records_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors\n");
+        StringBuilder out = new StringBuilder("scenario,customers,clients,seconds,calls,records,calls_per_s,records_per_s,p50_ms,p95_ms,p99_ms,max_ms,errors,"
+                + "server_cpu_ms_per_call,driver_cpu_ms_per_call\n");
         for (StepResult r : run.steps()) {
-            out.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%d,%d,%.2f,%.2f,%.3f,%.3f,%.3f,%.3f,%d%n", r.scenario(),
+            out.append(String.format(Locale.ROOT, "%s,%d,%d,%.0f,%d,%d,%.2f,%.2f,%.3f,%.3f,%.3f,%.3f,%d,%s,%s%n", r.scenario(),
                     r.customers(), r.clients(), r.seconds(), r.calls(), r.records(), r.callsPerSecond(), r.recordsPerSecond(),
-                    r.p50(), r.p95(), r.p99(), r.max(), r.errors()));
+                    r.p50(), r.p95(), r.p99(), r.max(), r.errors(), number(r.serverCpuMs()), number(r.driverCpuMs())));
         }
         return out.toString();
     }
@@ -91,9 +94,11 @@ final class Report {
         String steps = run.steps().stream().map(r -> String.format(Locale.ROOT,
                 "    {\"scenario\": \"%s\", \"customers\": %d, \"clients\": %d, \"seconds\": %.0f, \"calls\": %d, \"records\": %d, "
                         + "\"callsPerSecond\": %.2f, \"recordsPerSecond\": %.2f, \"p50Ms\": %.3f, \"p95Ms\": %.3f, "
-                        + "\"p99Ms\": %.3f, \"maxMs\": %.3f, \"errors\": %d}",
+                        + "\"p99Ms\": %.3f, \"maxMs\": %.3f, \"errors\": %d, \"serverCpuMsPerCall\": %s, "
+                        + "\"driverCpuMsPerCall\": %s}",
                 r.scenario(), r.customers(), r.clients(), r.seconds(), r.calls(), r.records(), r.callsPerSecond(),
-                r.recordsPerSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.errors())).collect(Collectors.joining(",\n"));
+                r.recordsPerSecond(), r.p50(), r.p95(), r.p99(), r.max(), r.errors(), number(r.serverCpuMs()),
+                number(r.driverCpuMs()))).collect(Collectors.joining(",\n"));
         String growth = run.growth().stream().map(g -> String.format(Locale.ROOT,
                 "    {\"scenario\": \"%s\", \"clients\": %d, \"small\": %d, \"large\": %d, \"p99SmallMs\": %.3f, \"p99LargeMs\": %.3f, \"ratio\": %.3f}",
                 g.scenario(), g.clients(), g.small(), g.large(), g.p99Small(), g.p99Large(), g.ratio())).collect(Collectors.joining(",\n"));
@@ -109,6 +114,14 @@ final class Report {
                         + "  \"steps\": [%n%s%n  ],%n  \"growth\": [%n%s%n  ],%n  \"soak\": [%n%s%n  ],%n  \"targets\": [%n%s%n  ]%n}%n",
                 run.started(), run.url(), run.machine(), run.warmupSeconds(), run.measureSeconds(), loads,
                 bytes(run.heapStart()), bytes(run.heapEnd()), run.errors(), steps, growth, soak, targets);
+    }
+
+    private static String cpu(double ms) {
+        return Double.isNaN(ms) ? "n/a" : String.format(Locale.ROOT, "%.2f ms", ms);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "null" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static String mb(OptionalLong bytes) {

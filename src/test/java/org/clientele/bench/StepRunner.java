@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StepRunner {
     private static final int ERRORS_SHOWN = 3;
     private final BenchConfig config;
+    private final ProcessCpu cpu;
 
     StepRunner(BenchConfig config) {
         this.config = config;
+        this.cpu = ProcessCpu.of(config);
     }
 
     StepResult run(Scenario scenario, int clients, int customers) throws Exception {
@@ -36,6 +38,13 @@ final class StepRunner {
         window[0] = System.nanoTime() + config.warmupSeconds() * 1_000_000_000L;
         window[1] = window[0] + config.measureSeconds() * 1_000_000_000L;
         start.await();
+        // CPU of both sides over the measured window (calls that end inside it count)
+        sleepUntil(window[0]);
+        long serverBefore = cpu.serverNanos();
+        long driverBefore = ProcessCpu.driverNanos();
+        sleepUntil(window[1]);
+        long serverAfter = cpu.serverNanos();
+        long driverAfter = ProcessCpu.driverNanos();
         for (Thread thread : threads) {
             thread.join();
         }
@@ -45,7 +54,16 @@ final class StepRunner {
         Latencies all = new Latencies();
         latencies.forEach(all::addAll);
         return new StepResult(scenario.name(), clients, customers, config.measureSeconds(), callCount.get(), records.get(), errors.get(),
-                all.percentileMillis(50), all.percentileMillis(95), all.percentileMillis(99), all.percentileMillis(100));
+                all.percentileMillis(50), all.percentileMillis(95), all.percentileMillis(99), all.percentileMillis(100),
+                ProcessCpu.msPerCall(serverBefore, serverAfter, callCount.get()),
+                ProcessCpu.msPerCall(driverBefore, driverAfter, callCount.get()));
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 
     /** Calls until the window ends; calls that end inside the window count (so long batches count too), errors count always. */
