@@ -78,24 +78,32 @@ public class CustomerRepository {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The customers owning the given keys, keyed by the key. */
-    public Map<CustomerDraft.Key, Customer> findByKeys(Collection<CustomerDraft.Key> keys) {
+    /** The stored keys among the given ones, each with its customer, in one query (a batch's keys: at most a few hundred). */
+    public Map<CustomerDraft.Key, ExternalKey> findKeys(Collection<CustomerDraft.Key> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         Set<String> systems = keys.stream().map(CustomerDraft.Key::system).collect(Collectors.toSet());
         Set<String> ids = keys.stream().map(CustomerDraft.Key::id).collect(Collectors.toSet());
-        Map<CustomerDraft.Key, Customer> result = new HashMap<>();
+        Map<CustomerDraft.Key, ExternalKey> result = new HashMap<>();
         for (ExternalKey k : em.createQuery("select k from ExternalKey k join fetch k.customer"
                         + " where k.system in :systems and k.externalId in :ids", ExternalKey.class)
                 .setParameter("systems", systems)
                 .setParameter("ids", ids)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList()) {
             CustomerDraft.Key key = new CustomerDraft.Key(k.getSystem(), k.getExternalId());
             if (keys.contains(key)) {
-                result.put(key, k.getCustomer());
+                result.put(key, k);
             }
         }
+        return result;
+    }
+
+    /** The customers owning the given keys, keyed by the key. */
+    public Map<CustomerDraft.Key, Customer> findByKeys(Collection<CustomerDraft.Key> keys) {
+        Map<CustomerDraft.Key, Customer> result = new HashMap<>();
+        findKeys(keys).forEach((key, k) -> result.put(key, k.getCustomer()));
         return result;
     }
 

@@ -5,12 +5,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.clientele.platform.BatchExecutor;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
 import org.clientele.platform.EarlierItems;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.ItemOutcome;
+import org.clientele.platform.Limits;
 import org.clientele.sync.ChangeLog;
 import org.clientele.sync.ChangeRecord.EntityType;
 import org.clientele.sync.ChangeRecord.Operation;
@@ -47,9 +50,10 @@ public class CustomerWrites {
     }
 
     public List<ItemOutcome> create(Caller caller, List<CustomerDraft> drafts, boolean allOrNone) {
+        KeyLookup keys = keys(drafts.size(), drafts.stream().flatMap(d -> d.keys().stream()));
         return batches.execute("customer", drafts, allOrNone, d -> {
             CustomerRules.validate(d);
-            Customer c = newCustomer(caller, d);
+            Customer c = newCustomer(caller, d, keys);
             changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
             return ItemOutcome.applied(c.getId(), c.getVersion());
         });
@@ -57,11 +61,12 @@ public class CustomerWrites {
 
     public List<ItemOutcome> update(Caller caller, List<Change> changes, boolean allOrNone) {
         EarlierItems earlier = new EarlierItems(batches);
+        KeyLookup keys = keys(changes.size(), changes.stream().flatMap(ch -> ch.data().keys().stream()));
         return batches.execute("customer", changes, allOrNone, ch -> {
             CustomerRules.validate(ch.data());
             Customer c = earlier.see(ch.id(), existing(ch.id()));
             c.requireWritable(ch.expectedVersion());
-            apply(caller, c, ch.data());
+            apply(caller, c, ch.data(), keys);
             return batches.afterFlush(() -> {
                 changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
                 return ItemOutcome.applied(c.getId(), c.getVersion());
@@ -71,14 +76,16 @@ public class CustomerWrites {
 
     public List<ItemOutcome> upsert(Caller caller, List<Upsert> upserts, boolean allOrNone) {
         EarlierItems earlier = new EarlierItems(batches);
+        KeyLookup keys = keys(upserts.size(), upserts.stream().flatMap(u -> Stream.concat(Stream.of(u.key()),
+                u.data().keys().stream())));
         return batches.execute("customer", upserts, allOrNone, u -> {
             CustomerRules.key("key", u.key());
             CustomerDraft data = u.data().withKey(u.key());
             CustomerRules.validate(data);
-            ExternalKey existing = repository.findKey(u.key().system(), u.key().id());
+            ExternalKey existing = keys.find(u.key());
             if (existing == null) {
                 try {
-                    Customer c = newCustomer(caller, data);
+                    Customer c = newCustomer(caller, data, keys);
                     changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.CREATED, c.getVersion(), null);
                     return ItemOutcome.upserted(c.getId(), c.getVersion(), true);
                 } catch (CrmException keyTaken) {
@@ -91,7 +98,7 @@ public class CustomerWrites {
             }
             Customer c = earlier.see(existing.getCustomer().getId(), existing.getCustomer());
             c.requireWritable(u.expectedVersion());
-            apply(caller, c, data);
+            apply(caller, c, data, keys);
             return batches.afterFlush(() -> {
                 changeLog.append(caller, EntityType.CUSTOMER, c.getId(), Operation.UPDATED, c.getVersion(), null);
                 return ItemOutcome.upserted(c.getId(), c.getVersion(), false);
@@ -126,9 +133,22 @@ public class CustomerWrites {
         });
     }
 
-    private Customer newCustomer(Caller caller, CustomerDraft d) {
+    /**
+     * The key lookup of one batch: the batch's keys read in one query, or, in the precise item-by-item run after a
+     * failed batch, one query per key (see {@link KeyLookup}).
+     */
+    private KeyLookup keys(int items, Stream<CustomerDraft.Key> all) {
+        Function<CustomerDraft.Key, ExternalKey> one = k -> repository.findKey(k.system(), k.id());
+        if (BatchExecutor.isPrecise() || items > Limits.MAX_BATCH_ITEMS) {
+            return KeyLookup.perItem(one); // an oversized batch is refused before any item runs
+        }
+        return KeyLookup.prefetched(all.filter(k -> k != null && k.system() != null && k.id() != null).toList(),
+                repository::findKeys, one);
+    }
+
+    private Customer newCustomer(Caller caller, CustomerDraft d, KeyLookup keys) {
         for (CustomerDraft.Key k : d.keys()) {
-            ExternalKey taken = repository.findKey(k.system(), k.id());
+            ExternalKey taken = keys.find(k);
             if (taken != null) {
                 throw CrmException.validation("externalKey", "External key " + k.system() + "/" + k.id()
                         + " already belongs to customer " + taken.getCustomer().getId());
@@ -140,9 +160,9 @@ public class CustomerWrites {
     }
 
     /** Replaces the customer's data with the draft once no key of it belongs to another customer. */
-    private void apply(Caller caller, Customer c, CustomerDraft d) {
+    private void apply(Caller caller, Customer c, CustomerDraft d, KeyLookup keys) {
         for (CustomerDraft.Key k : d.keys()) {
-            ExternalKey taken = repository.findKey(k.system(), k.id());
+            ExternalKey taken = keys.find(k);
             if (taken != null && !taken.getCustomer().getId().equals(c.getId())) {
                 throw CrmException.validation("externalKey", "External key " + k.system() + "/" + k.id()
                         + " already belongs to customer " + taken.getCustomer().getId());
@@ -162,6 +182,7 @@ public class CustomerWrites {
         if (done.releasedKeys()) {
             // a later item of the batch may take a released key: its lookup must not find it in the database
             batches.flushPending();
+            keys.forget();
         }
     }
 

@@ -113,6 +113,11 @@ public class BatchExecutor {
     /** Whether this thread runs the precise second attempt of a request (see {@link #precisely}). */
     private static final ThreadLocal<Boolean> PRECISE = new ThreadLocal<>();
 
+    /** Whether this thread runs a request's precise second attempt, where every item is flushed on its own. */
+    public static boolean isPrecise() {
+        return Boolean.TRUE.equals(PRECISE.get());
+    }
+
     /** Runs the request's work with batches in precise mode: the second attempt after a {@link Redo#precisely()}. */
     public static <T> T precisely(Supplier<T> work) {
         PRECISE.set(Boolean.TRUE);
