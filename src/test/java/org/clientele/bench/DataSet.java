@@ -14,6 +14,8 @@ final class DataSet {
     static final String SYSTEM = "BENCH-ERP";
     static final String[] WORDS = {"Nord", "Sued", "Alpen", "Rhein", "Elbe", "Berg", "Tal", "Stadt", "Land", "Hafen",
             "Werk", "Technik", "Logistik", "Handel", "Bau", "Energie", "Medien", "Software", "Agrar", "Textil"};
+    private static final String CONSONANTS = "bcdfghjklmnprstvwxyz";
+    private static final String VOWELS = "aeiou";
     private static final String[] FORMS = {"GmbH", "AG", "KG", "SE", "OHG"};
     private static final String[] FIRST = {"Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta", "Hans", "Ida", "Jonas",
             "Karla", "Lukas", "Mia", "Noah", "Olga", "Paul"};
@@ -58,9 +60,13 @@ final class DataSet {
         String first = pick(random, FIRST);
         String last = pick(random, LAST);
         data.setKind(organization ? CustomerKind.ORGANIZATION : CustomerKind.PERSON);
+        // Each name carries a coined word (like "Kavoti"): real customer names are mostly distinctive, so a search for
+        // a customer's name matches about as many customers at 10,000 as at 1,000,000; a name made only of the few
+        // common words below matched 1-2 customers at 10,000 and a full page at 1,000,000.
+        String coined = coined(random);
         data.setName(organization
-                ? pick(random, WORDS) + " " + pick(random, WORDS) + " " + last + " " + pick(random, FORMS)
-                : first + " " + last + " " + pick(random, WORDS));
+                ? pick(random, WORDS) + " " + coined + " " + last + " " + pick(random, FORMS)
+                : first + " " + coined + " " + pick(random, WORDS));
         data.setEmail("info-" + tag + "@" + last.toLowerCase() + ".example");
         data.setPhone("+49 30 " + (1_000_000 + random.nextInt(9_000_000)));
         data.setStatus(CustomerStatus.values()[random.nextInt(CustomerStatus.values().length)]);
@@ -86,6 +92,16 @@ final class DataSet {
             data.getContact().add(contact);
         }
         return data;
+    }
+
+    /** A pronounceable word of three consonant-vowel syllables: 1,000,000 possible words. */
+    static String coined(Random random) {
+        StringBuilder word = new StringBuilder(6);
+        for (int i = 0; i < 3; i++) {
+            word.append(CONSONANTS.charAt(random.nextInt(CONSONANTS.length()))).append(VOWELS.charAt(random.nextInt(VOWELS.length())));
+        }
+        word.setCharAt(0, Character.toUpperCase(word.charAt(0)));
+        return word.toString();
     }
 
     private static String pick(Random random, String[] values) {
