@@ -43,38 +43,43 @@ public class CampaignMembers {
     }
 
     public List<ItemOutcome> add(Caller caller, List<MemberKey> members, boolean allOrNone) {
+        MemberLookup lookup = new MemberLookup(repository, members);
         return batches.execute("member", members, allOrNone, k -> {
             campaigns.existing(k.campaignId(), "campaignId").requireMembersOpen();
             customers.requireLive(k.customerId(), k.contactId());
-            CampaignMember existing = repository.member(k.campaignId(), k.customerId(), k.contactId());
+            CampaignMember existing = lookup.member(k);
             if (existing != null) {
                 return ItemOutcome.upserted(existing.getId(), existing.getVersion(), false);
             }
             CampaignMember m = new CampaignMember(k.campaignId(), k.customerId(), k.contactId(), Instant.now(), caller.principal());
             repository.add(m);
+            lookup.added(m);
             changeLog.append(caller, EntityType.CAMPAIGN_MEMBER, m.getId(), Operation.CREATED, m.getVersion(), null);
             return ItemOutcome.upserted(m.getId(), m.getVersion(), true);
         });
     }
 
     public List<ItemOutcome> remove(Caller caller, List<MemberKey> members, boolean allOrNone) {
+        MemberLookup lookup = new MemberLookup(repository, members);
         return batches.execute("member", members, allOrNone, k -> {
             campaigns.existing(k.campaignId(), "campaignId").requireMembersOpen();
-            CampaignMember m = repository.member(k.campaignId(), k.customerId(), k.contactId());
+            CampaignMember m = lookup.member(k);
             if (m == null) {
                 throw new CrmException(ErrorCode.NOT_FOUND, notMember(k), "customerId");
             }
-            for (CampaignResponse r : repository.responsesOf(m.getId())) {
+            for (CampaignResponse r : lookup.responses(m)) {
                 changeLog.append(caller, EntityType.CAMPAIGN_RESPONSE, r.getId(), Operation.DELETED, r.getVersion(), null);
                 repository.remove(r);
             }
             changeLog.append(caller, EntityType.CAMPAIGN_MEMBER, m.getId(), Operation.DELETED, m.getVersion(), null);
             repository.remove(m);
+            lookup.removed(m);
             return ItemOutcome.applied(m.getId(), m.getVersion());
         });
     }
 
     public List<ItemOutcome> recordResponses(Caller caller, List<ResponseDraft> responses, boolean allOrNone) {
+        MemberLookup lookup = new MemberLookup(repository, responses.stream().map(ResponseDraft::member).toList());
         return batches.execute("response", responses, allOrNone, d -> {
             if (d.stage() == null) {
                 throw CrmException.validation("stage", "stage is required");
@@ -86,17 +91,18 @@ public class CampaignMembers {
             MemberKey k = d.member();
             Campaign c = campaigns.existing(k.campaignId(), "campaignId");
             c.requireResponsesOpen();
-            CampaignMember m = repository.member(k.campaignId(), k.customerId(), k.contactId());
+            CampaignMember m = lookup.member(k);
             if (m == null) {
                 throw new CrmException(ErrorCode.NOT_FOUND, notMember(k), "customerId");
             }
-            CampaignResponse existing = repository.response(m.getId(), d.stage());
+            CampaignResponse existing = lookup.response(m, d.stage());
             if (existing != null) {
                 return ItemOutcome.upserted(existing.getId(), existing.getVersion(), false);
             }
             CampaignResponse r = new CampaignResponse(m.getId(), c.getId(), d.stage(), d.respondedAt(), d.revenue(),
                     Instant.now(), caller.principal());
             repository.add(r);
+            lookup.added(r);
             changeLog.append(caller, EntityType.CAMPAIGN_RESPONSE, r.getId(), Operation.CREATED, r.getVersion(), null);
             return ItemOutcome.upserted(r.getId(), r.getVersion(), true);
         });

@@ -100,6 +100,30 @@ public class CampaignRepository {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * The memberships in these campaigns of these customers (on their own or through any contact), in one query and
+     * without an automatic flush (see {@link MemberLookup}).
+     */
+    public List<CampaignMember> membersOf(Collection<Long> campaignIds, Collection<Long> customerIds) {
+        if (campaignIds.isEmpty() || customerIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select m from CampaignMember m where m.campaignId in :c and m.customerId in :cu",
+                        CampaignMember.class)
+                .setParameter("c", Set.copyOf(campaignIds)).setParameter("cu", Set.copyOf(customerIds))
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+    }
+
+    /** The responses of these memberships, in one query and without an automatic flush (see {@link MemberLookup}). */
+    public List<CampaignResponse> responsesOf(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select r from CampaignResponse r where r.memberId in :m", CampaignResponse.class)
+                .setParameter("m", Set.copyOf(memberIds))
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT).getResultList();
+    }
+
     /** Every membership of a customer (a merge moves them). */
     public List<CampaignMember> membershipsOf(long customerId) {
         return em.createQuery("select m from CampaignMember m where m.customerId = :cu order by m.id", CampaignMember.class)

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.clientele.customer.CustomerDirectory;
 import org.clientele.platform.BatchExecutor;
@@ -44,11 +46,16 @@ public class CaseWrites {
 
     public List<ItemOutcome> open(Caller caller, List<CaseDraft> drafts, boolean allOrNone) {
         SlaClock clock = settings.sla();
+        // the batch's case numbers in one query, taken when the first item needs one (after the batch size check)
+        Deque<Long> numbers = new ArrayDeque<>();
         return batches.execute("supportCase", drafts, allOrNone, d -> {
             CaseRules.validate(d);
             customers.requireLive(d.customerId(), d.contactId());
             Instant now = clock.now();
-            String number = String.format("CS-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), repository.nextCaseNumber());
+            if (numbers.isEmpty()) {
+                numbers.addAll(repository.nextCaseNumbers(drafts.size()));
+            }
+            String number = String.format("CS-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), numbers.removeFirst());
             SupportCase c = SupportCase.open(number, d, caller.principal(), clock, now);
             repository.add(c);
             changeLog.append(caller, EntityType.CASE, c.getId(), Operation.CREATED, c.getVersion(), null);

@@ -17,6 +17,7 @@ import java.util.Random;
 import org.clientele.customer.Customer;
 import org.clientele.customer.CustomerDraft;
 import org.clientele.support.TestDatabase;
+import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,20 @@ class CasePersistenceTest {
         long a = repository.nextCaseNumber();
         long b = repository.nextCaseNumber();
         assertEquals(a + 1, b);
+    }
+
+    @Test
+    void aBatchTakesItsCaseNumbersInOneQueryWithoutFlushing() {
+        SupportCase pending = open(customer(), SupportCase.Priority.LOW, "A");
+        long before = repository.nextCaseNumber();
+        List<Long> numbers = repository.nextCaseNumbers(200);
+        assertEquals(200, numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            assertEquals(before + 1 + i, numbers.get(i));
+        }
+        assertEquals(before + 201, repository.nextCaseNumber());
+        assertTrue(em.contains(pending));
+        assertTrue(em.unwrap(Session.class).isDirty(), "taking case numbers must not flush the batch's pending cases");
     }
 
     @Test

@@ -127,6 +127,25 @@ class X509IT {
         assertEquals(1, named(name));
     }
 
+    /**
+     * A signed call leaves no WARN per request in the server log: WSS4J warns on every signature check that no subject DN
+     * patterns were set, which Clientele's rule (only a certificate bound to a user) makes moot; deploy/configure-logging.cli
+     * filters that one message.
+     */
+    @Test
+    void signedCallsLeaveNoWarningPerRequest() throws Exception {
+        int before = Hooks.serverLog().length();
+        GetCustomers get = new GetCustomers();
+        get.getId().add(1L);
+        for (int i = 0; i < 3; i++) {
+            customers("readonly").getCustomers(get);
+        }
+        String log = Hooks.serverLog();
+        String written = log.length() >= before ? log.substring(before) : log; // the log file rotated meanwhile
+        assertFalse(written.contains("No Subject DN Certificate Constraints"),
+                "WSS4J's per-request subject DN warning must be filtered from the server log");
+    }
+
     /** The bound users' roles apply per operation, as on the UsernameToken ports. */
     @ParameterizedTest
     @CsvSource({
