@@ -9,8 +9,6 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.clientele.customer.Customer;
-import org.clientele.customer.CustomerDraft;
 import org.clientele.support.TestDatabase;
 import org.hibernate.Session;
 import org.hibernate.stat.Statistics;
@@ -34,10 +32,9 @@ class MemberLookupPersistenceTest {
     @BeforeEach
     void setUp() throws Exception {
         db = TestDatabase.create("memberlookup");
-        em = db.emf().createEntityManager();
+        em = db.begin();
         repository = new CampaignRepository();
         repository.em = em;
-        em.getTransaction().begin();
         campaign = 1;
         em.createNativeQuery("INSERT INTO campaign (id, version, name, name_lower, channel, status, start_date, currency,"
                 + " created_at, created_by, updated_at, updated_by) VALUES (1, 0, 'Spring', 'spring', 'EMAIL', 'ACTIVE',"
@@ -46,19 +43,11 @@ class MemberLookupPersistenceTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        if (em.getTransaction().isActive()) {
-            em.getTransaction().rollback();
-        }
-        em.close();
-        db.close();
+        db.close(em);
     }
 
     private long customer() {
-        Customer c = new Customer(T0, "test");
-        c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, "Acme", null, null, Customer.Status.ACTIVE, null, null,
-                List.of(), List.of(), List.of()));
-        em.persist(c);
-        return c.getId();
+        return TestDatabase.persistCustomer(em, T0);
     }
 
     private CampaignMember member(long customer) {

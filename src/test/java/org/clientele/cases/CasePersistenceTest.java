@@ -14,8 +14,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.clientele.customer.Customer;
-import org.clientele.customer.CustomerDraft;
 import org.clientele.support.TestDatabase;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -38,28 +36,18 @@ class CasePersistenceTest {
     @BeforeEach
     void setUp() throws Exception {
         db = TestDatabase.create("cases");
-        em = db.emf().createEntityManager();
+        em = db.begin();
         repository = new CaseRepository();
         repository.em = em;
-        em.getTransaction().begin();
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (em.getTransaction().isActive()) {
-            em.getTransaction().rollback();
-        }
-        em.close();
-        db.close();
+        db.close(em);
     }
 
     private long customer() {
-        Customer c = new Customer(T0, "test");
-        c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, "Acme", null, null, Customer.Status.ACTIVE, null, null,
-                List.of(), List.of(), List.of()));
-        em.persist(c);
-        em.flush();
-        return c.getId();
+        return TestDatabase.persistCustomer(em, T0);
     }
 
     private SupportCase open(long customer, SupportCase.Priority priority, String category) {

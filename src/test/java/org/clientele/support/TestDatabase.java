@@ -1,13 +1,18 @@
 package org.clientele.support;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceUnitTransactionType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.clientele.customer.Customer;
+import org.clientele.customer.CustomerDraft;
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.boot.internal.ParsedPersistenceXmlDescriptor;
@@ -64,6 +69,32 @@ public final class TestDatabase implements AutoCloseable {
 
     public EntityManagerFactory emf() {
         return emf;
+    }
+
+    /** An entity manager with its transaction begun; {@link #close(EntityManager)} rolls back what is left. */
+    public EntityManager begin() {
+        EntityManager em = emf.createEntityManager();
+        em.getTransaction().begin();
+        return em;
+    }
+
+    /** Rolls back the test's open transaction, closes its entity manager, then this database. */
+    public void close(EntityManager em) throws SQLException {
+        if (em.getTransaction().isActive()) {
+            em.getTransaction().rollback();
+        }
+        em.close();
+        close();
+    }
+
+    /** Persists and flushes an active organisation "Acme" (for tests that need a customer to refer to); its id. */
+    public static long persistCustomer(EntityManager em, Instant at) {
+        Customer c = new Customer(at, "test");
+        c.setDetails(new CustomerDraft(Customer.Kind.ORGANIZATION, "Acme", null, null, Customer.Status.ACTIVE, null, null,
+                List.of(), List.of(), List.of()));
+        em.persist(c);
+        em.flush();
+        return c.getId();
     }
 
     /** A plain JDBC connection to the same database. */
