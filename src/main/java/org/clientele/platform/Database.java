@@ -24,16 +24,4 @@ public class Database {
         }
         return p;
     }
-
-    /**
-     * Lets the current (read-only) transaction commit without waiting for PostgreSQL's write-ahead-log flush
-     * ({@code synchronous_commit = off} for this transaction only). All it writes is the request's nonce: a database
-     * crash may forget the nonces of at most the last fraction of a second (wal_writer_delay, 200 ms by default);
-     * those requests returned data once and wrote nothing. No effect on H2.
-     */
-    public void commitWithoutWaitingForDisk() {
-        if (postgres()) {
-            em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-        }
-    }
 }

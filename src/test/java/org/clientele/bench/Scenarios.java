@@ -44,6 +44,8 @@ final class Scenarios {
     /** Customers the case scenarios open cases for, so that findCases by customer finds some. */
     private static final int CASE_CUSTOMERS = 200;
     private static final String[] SEGMENTS = {"SMB", "MID", "ENTERPRISE", "PUBLIC"};
+    /** An id beyond every sequence value the benchmark's data sets reach. */
+    private static final long ABSENT_ID = 4_000_000_000_000_000_000L;
 
     private Scenarios() {
     }
@@ -137,6 +139,21 @@ final class Scenarios {
             StatusPortType port = clients.status();
             return () -> {
                 port.ping(new Ping());
+                return 1;
+            };
+        }));
+        // the floor of a secured call: WS-Security, the nonce committed, one primary-key probe that finds nothing and
+        // an empty lookup; between ping and getCustomers-1 it shows what security costs and what the read costs
+        scenarios.add(new Scenario("getCustomers-absent", "getCustomers with one id that no customer has, UsernameToken",
+                (w, n) -> {
+            CustomerPortType port = clients.customers();
+            return () -> {
+                GetCustomers get = new GetCustomers();
+                get.getId().add(ABSENT_ID);
+                CustomerLookup lookup = port.getCustomers(get).getLookup().get(0);
+                if (lookup.getCustomer() != null || lookup.getError() == null) {
+                    throw new IllegalStateException("customer " + ABSENT_ID + " exists");
+                }
                 return 1;
             };
         }));

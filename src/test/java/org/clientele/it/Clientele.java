@@ -118,7 +118,9 @@ public final class Clientele {
         return port;
     }
 
+    /** Timeouts, and every response checked against the contract's schemas ({@link ResponseSchemaCheck}). */
     private static void timeouts(Client client) {
+        client.getInInterceptors().add(ResponseSchemaCheck.INSTANCE);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(10_000);

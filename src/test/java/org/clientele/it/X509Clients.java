@@ -166,6 +166,7 @@ public final class X509Clients {
     }
 
     private static void timeouts(Client client) {
+        client.getInInterceptors().add(ResponseSchemaCheck.INSTANCE);
         HTTPConduit conduit = (HTTPConduit) client.getConduit();
         HTTPClientPolicy policy = new HTTPClientPolicy();
         policy.setConnectionTimeout(10_000);

@@ -19,7 +19,6 @@ import org.clientele.platform.AuditLog;
 import org.clientele.platform.BatchExecutor;
 import org.clientele.platform.Caller;
 import org.clientele.platform.CrmException;
-import org.clientele.platform.Database;
 import org.clientele.platform.ErrorCode;
 import org.clientele.platform.Failures;
 import org.clientele.platform.Idempotency;
@@ -56,9 +55,6 @@ public class SoapEdge {
     @Inject
     AuditLog audit;
 
-    @Inject
-    Database database;
-
     /** A read: nonce and reads in one transaction; on PostgreSQL it commits without waiting for the disk flush. */
     public <R> R read(Operation op, Function<Caller, R> body) throws CrmFault {
         Message message = PhaseInterceptorChain.getCurrentMessage();
@@ -66,8 +62,7 @@ public class SoapEdge {
         try {
             caller.require(op.name(), op.roles().toArray(org.clientele.platform.Role[]::new));
             return transaction(() -> {
-                database.commitWithoutWaitingForDisk();
-                nonces.record(message);
+                nonces.recordForRead(message);
                 return body.apply(caller);
             });
         } catch (RuntimeException e) {
