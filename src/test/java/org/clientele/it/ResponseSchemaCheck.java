@@ -28,7 +28,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * Checks every response a test client receives against the contract's schemas ({@code xsd/*.xsd}): the server
  * validates requests only (responses are written by JAXB from the contract's generated types, and validating them
  * again cost every call a second schema validator), so the integration tests are where a response that breaks the
- * contract is caught. A response that breaks it fails the call with the schema's message.
+ * contract is caught. A response that breaks it fails the call with the schema's message. Responses carrying MTOM
+ * attachments are left out (their streams can be read once, by the test).
  */
 public final class ResponseSchemaCheck extends AbstractPhaseInterceptor<Message> {
     /** The contract's schemas, read once from the project's {@code xsd/} folder. */
@@ -43,7 +44,9 @@ public final class ResponseSchemaCheck extends AbstractPhaseInterceptor<Message>
     @Override
     public void handleMessage(Message message) {
         List<?> parts = message.getContent(List.class);
-        if (parts == null) {
+        if (parts == null || (message.getAttachments() != null && !message.getAttachments().isEmpty())) {
+            // a response with MTOM attachments is left out: marshalling it would read the attachments' streams,
+            // which the test itself reads (once) to check their bytes
             return;
         }
         for (Object part : parts) {
