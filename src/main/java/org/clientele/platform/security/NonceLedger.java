@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.cxf.message.Message;
 import org.clientele.platform.Database;
 import org.hibernate.Session;
@@ -22,16 +21,14 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class NonceLedger {
-    private static final int PURGE_EVERY = 1000;
-    static final int PURGE_BATCH = 2 * PURGE_EVERY;
+    /** The most expired nonces one purge deletes (see {@link NoncePurge}). */
+    static final int PURGE_BATCH = 2000;
 
     @PersistenceContext(unitName = "clientele")
     EntityManager em;
 
     @Inject
     Database database;
-
-    private final AtomicLong inserts = new AtomicLong();
 
     /** A replayed nonce: the request is refused with a WS-Security fault. */
     public static final class Replayed extends RuntimeException {
@@ -92,24 +89,19 @@ public class NonceLedger {
         if (inserted == 0) {
             throw new Replayed();
         }
-        if (inserts.incrementAndGet() % PURGE_EVERY == 0) {
-            purgeExpired(now);
-        }
     }
 
     /**
-     * Deletes expired nonces, at most {@link #PURGE_BATCH} (the oldest), in the current request's transaction. Bounded,
-     * because the request that happens to purge pays for it and holds the deleted rows' locks until it commits: after a
-     * quiet hour the expired backlog can be the whole table (a million rows after a busy one), and deleting it at once
-     * made concurrent requests wait on the table until H2's lock timeout (measured: "database temporarily
-     * unavailable" for two calls of a benchmark step). Twice the purge interval keeps up with any steady load and
-     * works a backlog off.
+     * Deletes expired nonces, at most {@link #PURGE_BATCH} (the oldest), in the current transaction; {@link NoncePurge}
+     * calls it in the background until a batch comes back short. On PostgreSQL it skips rows another node's purge has
+     * locked.
      *
      * @return how many were deleted
      */
-    int purgeExpired(Instant now) {
+    public int purgeExpired(Instant now) {
         return em.createNativeQuery("DELETE FROM ws_nonce WHERE nonce_hash IN (SELECT nonce_hash FROM ws_nonce"
-                        + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST " + PURGE_BATCH + " ROWS ONLY)")
+                        + " WHERE expires_at < ? ORDER BY expires_at FETCH FIRST " + PURGE_BATCH + " ROWS ONLY"
+                        + (database.postgres() ? " FOR UPDATE SKIP LOCKED)" : ")"))
                 .setParameter(1, Timestamp.from(now)).executeUpdate();
     }
 
